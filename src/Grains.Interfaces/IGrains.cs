@@ -1,0 +1,63 @@
+namespace Sweep.Grains;
+
+/// <summary>
+/// Expands a sweep into trials, admits them a few at a time, tracks their states and
+/// assembles the results. Keyed by the sweep's name.
+/// </summary>
+public interface ISweepGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Starts the sweep, or resumes it when it already exists with the same spec. A different
+    /// spec under the same name is refused with <see cref="SweepConflictException"/>.
+    /// </summary>
+    Task<SweepProgress> Start(SweepRequest request);
+
+    Task<SweepProgress> GetProgress();
+
+    Task<IReadOnlyList<TrialResult>> GetResults();
+
+    /// <summary>Called by a trial when it has ended, successfully or not.</summary>
+    Task TrialEnded(TrialResult result);
+
+    /// <summary>Called by a trial whose stage cannot be placed because a silo pool is missing.</summary>
+    Task TrialWaiting(string trialKey, string reason);
+
+    Task Cancel();
+}
+
+/// <summary>
+/// Drives one trial (benchmark x lambda x seed) through its stages and persists its state after
+/// each one, so a reactivated trial resumes instead of redoing finished stages.
+/// </summary>
+public interface ITrialGrain : IGrainWithStringKey
+{
+    /// <summary>Starts or resumes the trial; returns its current result row.</summary>
+    Task<TrialResult> Start(TrialPlan plan);
+
+    Task<TrialResult> GetResult();
+
+    Task TeacherCompleted(TeacherOutcome outcome);
+
+    Task TeacherFailed(string error);
+
+    Task IslandCompleted(IslandOutcome outcome);
+
+    Task IslandFailed(int index, string error);
+}
+
+/// <summary>Trains one trial's teacher network; placed only on silos of the <c>gpu</c> pool.</summary>
+public interface ITeacherGrain : IGrainWithStringKey
+{
+    /// <summary>Accepts the work and returns at once; the result comes back to the trial grain.</summary>
+    Task Train(TrialPlan plan);
+}
+
+/// <summary>One island of a trial's student search; placed only on silos of the <c>cpu</c> pool.</summary>
+public interface IIslandGrain : IGrainWithStringKey
+{
+    /// <summary>Accepts the work and returns at once; the front comes back to the trial grain.</summary>
+    Task Start(IslandJob job);
+
+    /// <summary>Individuals sent by a neighbouring island; taken in at the start of the next epoch.</summary>
+    Task AcceptMigrants(IReadOnlyList<ProgramMessage> migrants, string fromSilo);
+}

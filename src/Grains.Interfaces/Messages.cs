@@ -1,0 +1,115 @@
+namespace Sweep.Grains;
+
+/// <summary>What the teacher stage hands to the rest of the trial; targets are standardized.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TeacherOutcome(
+    [property: Id(0)] double R2Train,
+    [property: Id(1)] double R2Validation,
+    [property: Id(2)] double R2Test,
+    [property: Id(3)] double MeanSquaredInputGradientTest,
+    [property: Id(4)] int EpochsRun,
+    [property: Id(5)] double Seconds,
+    [property: Id(6)] double[] PredictionsTrain,
+    [property: Id(7)] double[] PredictionsValidation,
+    [property: Id(8)] double[] PredictionsTest,
+    [property: Id(9)] string Silo);
+
+/// <summary>A program of the symbolic-regression engine in its flat postfix form.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ProgramMessage(
+    [property: Id(0)] int[] Codes,
+    [property: Id(1)] double[] Values);
+
+/// <summary>One point of an island's size-versus-error front.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FrontPoint(
+    [property: Id(0)] ProgramMessage Program,
+    [property: Id(1)] int Size,
+    [property: Id(2)] double Error);
+
+/// <summary>Work for one island of a trial's student search.</summary>
+[GenerateSerializer, Immutable]
+public sealed record IslandJob(
+    [property: Id(0)] TrialPlan Plan,
+    [property: Id(1)] int Index,
+    [property: Id(2)] int Count,
+    [property: Id(3)] double[] TeacherTrain);
+
+/// <summary>What an island reports when its search has ended.</summary>
+[GenerateSerializer, Immutable]
+public sealed record IslandOutcome(
+    [property: Id(0)] int Index,
+    [property: Id(1)] IReadOnlyList<FrontPoint> Front,
+    [property: Id(2)] long Evaluations,
+    [property: Id(3)] int MigrantsReceived,
+    [property: Id(4)] int MigrantsFromOtherSilos,
+    [property: Id(5)] string Silo,
+    [property: Id(6)] double Seconds);
+
+/// <summary>One row of the trial table as the sweep reports it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TrialResult(
+    [property: Id(0)] string Key,
+    [property: Id(1)] string Benchmark,
+    [property: Id(2)] double Lambda,
+    [property: Id(3)] int Seed,
+    [property: Id(4)] TrialStage Stage,
+    [property: Id(5)] int Attempts,
+    [property: Id(6)] TeacherMetrics? Teacher,
+    [property: Id(7)] StudentMetrics? Student,
+    [property: Id(8)] string? Error)
+{
+    /// <summary>True once the trial can change no more.</summary>
+    public bool IsFinished => Stage is TrialStage.Done or TrialStage.Failed;
+}
+
+/// <summary>The teacher's scores, without its predictions.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TeacherMetrics(
+    [property: Id(0)] double R2Train,
+    [property: Id(1)] double R2Validation,
+    [property: Id(2)] double R2Test,
+    [property: Id(3)] double MeanSquaredInputGradientTest,
+    [property: Id(4)] int EpochsRun,
+    [property: Id(5)] double Seconds,
+    [property: Id(6)] string Silo);
+
+/// <summary>The chosen student formula and its scores against the true targets.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StudentMetrics(
+    [property: Id(0)] double R2Validation,
+    [property: Id(1)] double R2Test,
+    [property: Id(2)] double FidelityR2Test,
+    [property: Id(3)] int Size,
+    [property: Id(4)] string Expression,
+    [property: Id(5)] string ExpressionSympy,
+    [property: Id(6)] double Seconds,
+    [property: Id(7)] long Evaluations,
+    [property: Id(8)] int MigrantsReceived,
+    [property: Id(9)] int MigrantsFromOtherSilos,
+    [property: Id(10)] IReadOnlyList<string> IslandSilos);
+
+/// <summary>Counts for a live progress display.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SweepProgress(
+    [property: Id(0)] string Name,
+    [property: Id(1)] int Total,
+    [property: Id(2)] int Pending,
+    [property: Id(3)] int Running,
+    [property: Id(4)] int Done,
+    [property: Id(5)] int Failed,
+    [property: Id(6)] DateTime StartedUtc,
+    [property: Id(7)] string? WaitingFor)
+{
+    /// <summary>True once every trial has ended.</summary>
+    public bool IsFinished => Total > 0 && Done + Failed == Total;
+}
+
+/// <summary>A sweep as the client submits it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SweepRequest(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string SpecYaml,
+    [property: Id(2)] string SpecPath,
+    [property: Id(3)] string DatasetsFolder,
+    [property: Id(4)] IReadOnlyList<TrialPlan> Trials);

@@ -1,0 +1,47 @@
+namespace Sweep.Grains.Hosting;
+
+/// <summary>What one silo contributes to a sweep cluster; bound from the <c>Sweep</c> configuration section.</summary>
+public sealed record SweepSiloOptions
+{
+    public const string Section = "Sweep";
+
+    /// <summary>The pools this silo belongs to, comma-separated: <c>gpu</c>, <c>cpu</c> or <c>gpu,cpu</c>.</summary>
+    public string Pools { get; init; } = "gpu,cpu";
+
+    /// <summary><see cref="Pools"/> as a list.</summary>
+    public IReadOnlyList<string> PoolList =>
+        Pools.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Teacher trainings that may run at once on this silo (one per device by default).</summary>
+    public int TeacherConcurrency { get; init; } = 1;
+
+    /// <summary>Intra-op threads of one training; 0 means half the cores, at least one.</summary>
+    public int TeacherThreads { get; init; }
+
+    /// <summary>Trials a sweep keeps active at once; the rest wait, so large sweeps activate gradually.</summary>
+    public int MaxActiveTrials { get; init; } = 4;
+
+    /// <summary>Teacher device: <c>cpu</c>, <c>cuda</c> or <c>auto</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Problems that stop the silo from starting, each naming the setting.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (PoolList.Count == 0)
+            problems.Add("Sweep:Pools must name at least one pool (gpu, cpu)");
+        foreach (var pool in PoolList.Where(p => p is not ("gpu" or "cpu")))
+            problems.Add($"Sweep:Pools has '{pool}'; the pools are gpu and cpu");
+        if (TeacherConcurrency < 1)
+            problems.Add($"Sweep:TeacherConcurrency must be at least 1, got {TeacherConcurrency}");
+        if (TeacherThreads < 0)
+            problems.Add($"Sweep:TeacherThreads must be 0 (automatic) or more, got {TeacherThreads}");
+        if (MaxActiveTrials < 1)
+            problems.Add($"Sweep:MaxActiveTrials must be at least 1, got {MaxActiveTrials}");
+
+        return problems;
+    }
+
+    /// <summary>The thread count a training actually uses.</summary>
+    public int EffectiveTeacherThreads => TeacherThreads > 0 ? TeacherThreads : Math.Max(1, Environment.ProcessorCount / 2);
+}

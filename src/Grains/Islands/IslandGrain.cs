@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Orleans.Placement;
+using Sweep.Experiment;
+using Sweep.Grains.Placement;
+using Sweep.Symbolic;
+
+namespace Sweep.Grains.Islands;
+
+/// <summary>
+/// One island of a trial's symbolic-regression search, on a silo of the cpu pool. It evolves
+/// its population one epoch at a time on the thread pool, sends its best individuals to the
+/// next island of the ring after each epoch, and takes in what its neighbour sent before the
+/// next epoch starts. Migrants may cross silos; the island counts those that did.
+/// </summary>
+[PoolPlacement(SiloPools.Cpu)]
+[ActivationCountBasedPlacement]
+public sealed partial class IslandGrain(
+    TrialInputCache inputs,
+    SweepMetrics metrics,
+    ILocalSiloDetails silo,
+    ILogger<IslandGrain> logger) : Grain, IIslandGrain
+{
+    private readonly List<Expression> _immigrants = [];
+    private Task? _search;
+    private int _migrantsReceived;
+    private int _migrantsFromOtherSilos;
+
+    private string SiloName => silo.SiloAddress.ToString();
+
+    public Task Start(IslandJob job)
+    {
+        if (_search is { IsCompleted: false })
+            return Task.CompletedTask;
+
+        _search = RunAsync(job);
+        return Task.CompletedTask;
+    }
+
+    public Task AcceptMigrants(IReadOnlyList<ProgramMessage> migrants, string fromSilo)
+    {
+        _immigrants.AddRange(migrants.Select(m => Expression.FromArrays(m.Codes, m.Values)));
+        _migrantsReceived += migrants.Count;
+        if (fromSilo != SiloName)
+            _migrantsFromOtherSilos += migrants.Count;
+        metrics.Migrants.Add(migrants.Count);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(IslandJob job)
+    {
+        var trial = GrainFactory.GetGrain<ITrialGrain>(job.Plan.Key);
+        try
+        {
+            DelayDeactivation(TimeSpan.FromHours(1));
+            var outcome = await SearchAsync(job);
+            await trial.IslandCompleted(outcome);
+        }
+        catch (Exception e)
+        {
+            LogIslandFailed(job.Plan.Key, job.Index, e);
+            await trial.IslandFailed(job.Index, $"island {job.Index} failed: {e.Message}");
+        }
+
+        DeactivateOnIdle();
+    }
+
+    private async Task<IslandOutcome> SearchAsync(IslandJob job)
+    {
+        var clock = Stopwatch.StartNew();
+        var plan = job.Plan;
+        var (island, options) = await Task.Run(() => CreateIsland(job));
+        var neighbour = job.Count > 1
+            ? GrainFactory.GetGrain<IIslandGrain>(TrialKeys.Island(plan.Key, (job.Index + 1) % job.Count))
+            : null;
+
+        EpochReport report;
+        long evaluations = 0;
+        do
+        {
+            var arrived = _immigrants.ToArray();
+            _immigrants.Clear();
+            report = await Task.Run(() => island.RunEpoch(arrived, CancellationToken.None));
+            evaluations = report.Evaluations;
+            metrics.IslandEpochs.Add(1);
+            if (neighbour is not null && !report.Finished && report.Emigrants.Count > 0)
+                await neighbour.AcceptMigrants(report.Emigrants.Take(options.Migrants).Select(ToMessage).ToArray(), SiloName);
+        }
+        while (!report.Finished);
+
+        metrics.Evaluations.Add(evaluations);
+        var front = report.Front.Select(e => new FrontPoint(ToMessage(e.Expression), e.Size, e.Error)).ToArray();
+        return new IslandOutcome(job.Index, front, evaluations, _migrantsReceived, _migrantsFromOtherSilos, SiloName,
+            clock.Elapsed.TotalSeconds);
+    }
+
+    private (Island Island, SymbolicOptions Options) CreateIsland(IslandJob job)
+    {
+        var plan = job.Plan;
+        var trialInputs = inputs.Get(plan.SpecYaml, plan.SpecPath, plan.DatasetsFolder, plan.BenchmarkIndex,
+            plan.Lambda, plan.Seed);
+        var data = trialInputs.Data;
+        var problem = new ProblemData(data.XTrain, data.YTrain.Length, data.Features, job.TeacherTrain);
+        var options = trialInputs.Settings.Student;
+        return (new Island(options, problem, IslandSeed(plan.Seed, job.Index)), options);
+    }
+
+    /// <summary>A distinct, reproducible stream per island of a trial.</summary>
+    private static int IslandSeed(int trialSeed, int index) => unchecked(trialSeed * 7919 + index * 104729 + 17);
+
+    private static ProgramMessage ToMessage(Expression expression)
+    {
+        var (codes, values) = expression.ToArrays();
+        return new ProgramMessage(codes, values);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Index} of {TrialKey} failed")]
+    private partial void LogIslandFailed(string trialKey, int index, Exception exception);
+}

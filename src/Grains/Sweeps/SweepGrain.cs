@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Sweep.Grains.Hosting;
+
+namespace Sweep.Grains.Sweeps;
+
+/// <summary>
+/// Owns one sweep: keeps its trial list and results durable and admits trials a few at a time
+/// (<see cref="SweepSiloOptions.MaxActiveTrials"/>), so a sweep of thousands of trials does not
+/// activate them all at once. Reentrant because trials call back while the sweep is admitting
+/// others; state writes are serialized so interleaved calls never race on the storage ETag.
+/// </summary>
+[Reentrant]
+public sealed partial class SweepGrain(
+    [PersistentState("sweep", StorageNames.Sweep)] IPersistentState<SweepState> state,
+    IOptions<SweepSiloOptions> options,
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain
+{
+    private readonly HashSet<string> _active = [];
+    private readonly Dictionary<string, string> _waiting = [];
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private bool _admitting;
+
+    private SweepState S => state.State;
+
+    public async Task<SweepProgress> Start(SweepRequest request)
+    {
+        if (S.Request is null)
+        {
+            S.Request = request;
+            S.StartedUtc = DateTime.UtcNow;
+            S.Results = request.Trials.ToDictionary(p => p.Key, p => PendingRow(p));
+            await WriteAsync();
+            LogCreated(request.Name, request.Trials.Count);
+        }
+        else if (!SameSpec(S.Request.SpecYaml, request.SpecYaml))
+        {
+            throw new SweepConflictException(
+                $"a sweep named '{request.Name}' already exists with a different spec; " +
+                "rename the sweep (its `name` key) or write its results to another folder");
+        }
+
+        await AdmitAsync();
+        return Progress();
+    }
+
+    public Task<SweepProgress> GetProgress() => Task.FromResult(Progress());
+
+    public Task<IReadOnlyList<TrialResult>> GetResults()
+    {
+        var order = S.Request?.Trials.Select(p => p.Key) ?? [];
+        IReadOnlyList<TrialResult> rows = order.Select(k => S.Results[k]).ToArray();
+        return Task.FromResult(rows);
+    }
+
+    public async Task TrialEnded(TrialResult result)
+    {
+        if (!S.Results.ContainsKey(result.Key))
+            return;
+
+        S.Results[result.Key] = result;
+        _active.Remove(result.Key);
+        _waiting.Remove(result.Key);
+        await WriteAsync();
+        await AdmitAsync();
+    }
+
+    public Task TrialWaiting(string trialKey, string reason)
+    {
+        _waiting[trialKey] = reason;
+        return Task.CompletedTask;
+    }
+
+    public async Task Cancel()
+    {
+        S.Cancelled = true;
+        await WriteAsync();
+    }
+
+    /// <summary>Starts trials until the active limit is reached; finished ones found on the way are recorded.</summary>
+    private async Task AdmitAsync()
+    {
+        if (_admitting || S.Request is null)
+            return;
+
+        _admitting = true;
+        try
+        {
+            while (!S.Cancelled && _active.Count < options.Value.MaxActiveTrials)
+            {
+                var next = S.Request.Trials.FirstOrDefault(p => !S.Results[p.Key].IsFinished && !_active.Contains(p.Key));
+                if (next is null)
+                    break;
+
+                _active.Add(next.Key);
+                var row = await GrainFactory.GetGrain<ITrialGrain>(next.Key).Start(next);
+                if (row.IsFinished && _active.Remove(next.Key))
+                {
+                    S.Results[next.Key] = row;
+                    await WriteAsync();
+                }
+            }
+        }
+        finally
+        {
+            _admitting = false;
+        }
+    }
+
+    private SweepProgress Progress()
+    {
+        var rows = S.Results.Values;
+        var done = rows.Count(r => r.Stage == TrialStage.Done);
+        var failed = rows.Count(r => r.Stage == TrialStage.Failed);
+        var running = _active.Count(k => !S.Results[k].IsFinished);
+        var waiting = _waiting.Count > 0 ? _waiting.Values.Distinct().Order().First() : null;
+        return new SweepProgress(S.Request?.Name ?? this.GetPrimaryKeyString(), rows.Count,
+            rows.Count - done - failed - running, running, done, failed, S.StartedUtc, waiting);
+    }
+
+    private async Task WriteAsync()
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static TrialResult PendingRow(TrialPlan plan) =>
+        new(plan.Key, plan.Benchmark, plan.Lambda, plan.Seed, TrialStage.Pending, 0, null, null, null);
+
+    /// <summary>Specs compare as text, ignoring line endings and trailing white space.</summary>
+    private static bool SameSpec(string a, string b) =>
+        Normalize(a) == Normalize(b);
+
+    private static string Normalize(string yaml) =>
+        string.Join('\n', yaml.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd())).Trim();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} created with {Trials} trials")]
+    private partial void LogCreated(string sweep, int trials);
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using Sweep.Experiment;
+using Sweep.Grains.Hosting;
+using Sweep.Grains.Placement;
+
+namespace Sweep.Grains.Teachers;
+
+/// <summary>
+/// Trains one trial's teacher on a silo of the gpu pool. The training runs on the thread pool,
+/// off the grain scheduler, and its result is sent back to the trial grain; the call that asks
+/// for it returns at once, so no grain call waits for minutes.
+/// </summary>
+[PoolPlacement(SiloPools.Gpu)]
+[ActivationCountBasedPlacement]
+public sealed partial class TeacherGrain(
+    TrialInputCache inputs,
+    TrainingSlots slots,
+    SweepMetrics metrics,
+    IOptions<SweepSiloOptions> options,
+    ILocalSiloDetails silo,
+    ILogger<TeacherGrain> logger) : Grain, ITeacherGrain
+{
+    private Task? _training;
+
+    public Task Train(TrialPlan plan)
+    {
+        if (_training is { IsCompleted: false })
+            return Task.CompletedTask;
+
+        _training = RunAsync(plan);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(TrialPlan plan)
+    {
+        var trial = GrainFactory.GetGrain<ITrialGrain>(plan.Key);
+        TeacherOutcome outcome;
+        try
+        {
+            DelayDeactivation(TimeSpan.FromHours(1));
+            await slots.WaitAsync(CancellationToken.None);
+            try
+            {
+                outcome = await Task.Run(() => TrainOffScheduler(plan));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        catch (Exception e)
+        {
+            LogTrainingFailed(plan.Key, e);
+            await trial.TeacherFailed($"teacher training failed: {e.Message}");
+            DeactivateOnIdle();
+            return;
+        }
+
+        metrics.TeacherSeconds.Record(outcome.Seconds);
+        LogTrained(plan.Key, outcome.R2Test, outcome.Seconds);
+        await trial.TeacherCompleted(outcome);
+        DeactivateOnIdle();
+    }
+
+    private TeacherOutcome TrainOffScheduler(TrialPlan plan)
+    {
+        var clock = Stopwatch.StartNew();
+        var trialInputs = inputs.Get(plan.SpecYaml, plan.SpecPath, plan.DatasetsFolder, plan.BenchmarkIndex,
+            plan.Lambda, plan.Seed);
+        var result = TeacherRunner.Train(trialInputs, plan.Seed, options.Value.EffectiveTeacherThreads,
+            CancellationToken.None);
+        return new TeacherOutcome(result.R2Train, result.R2Validation, result.R2Test,
+            result.MeanSquaredInputGradientTest, result.EpochsRun, clock.Elapsed.TotalSeconds,
+            result.PredictionsTrain, result.PredictionsValidation, result.PredictionsTest,
+            silo.SiloAddress.ToString());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teacher of {TrialKey} trained: test R2 {R2Test:F4} in {Seconds:F1} s")]
+    private partial void LogTrained(string trialKey, double r2Test, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teacher of {TrialKey} failed")]
+    private partial void LogTrainingFailed(string trialKey, Exception exception);
+}

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Hosting;
+using Sweep.Silo.Hosting;
+
+// A silo of a sweep cluster. Settings come from the Silo section of the configuration
+// (appsettings.json, environment variables such as Silo__Pools=gpu, arguments such as
+// --Silo:SiloPort=11112); the Redis connection string may also come from SWEEP_REDIS.
+var settings = SiloConfiguration.Read(args);
+using var host = SweepSiloHost.Build(settings, args);
+await host.RunAsync();
