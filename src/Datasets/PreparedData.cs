@@ -1,0 +1,68 @@
+namespace Sweep.Datasets;
+
+/// <summary>
+/// Everything one trial needs from a data set: the split for its seed and the three parts standardized
+/// with training statistics.
+/// </summary>
+/// <remarks>
+/// R² is unchanged when truth and prediction go through the same affine map, so R² computed on these
+/// standardized targets equals R² in original units, and it stays finite for targets near the double
+/// range.
+/// </remarks>
+public sealed class PreparedData
+{
+    private PreparedData(Dataset data, DataSplit split, Standardizer scaler)
+    {
+        Split = split;
+        Scaler = scaler;
+        Features = data.Features;
+        FeatureNames = data.FeatureNames;
+        XTrain = scaler.StandardizeFeatures(data, split.Train);
+        XValidation = scaler.StandardizeFeatures(data, split.Validation);
+        XTest = scaler.StandardizeFeatures(data, split.Test);
+        YTrain = scaler.StandardizeTargets(data, split.Train);
+        YValidation = scaler.StandardizeTargets(data, split.Validation);
+        YTest = scaler.StandardizeTargets(data, split.Test);
+    }
+
+    /// <summary>Standardized training features, row-major.</summary>
+    public double[] XTrain { get; }
+
+    /// <summary>Standardized validation features, row-major.</summary>
+    public double[] XValidation { get; }
+
+    /// <summary>Standardized test features, row-major.</summary>
+    public double[] XTest { get; }
+
+    /// <summary>Standardized training targets.</summary>
+    public double[] YTrain { get; }
+
+    /// <summary>Standardized validation targets.</summary>
+    public double[] YValidation { get; }
+
+    /// <summary>Standardized test targets.</summary>
+    public double[] YTest { get; }
+
+    /// <summary>Number of features per row.</summary>
+    public int Features { get; }
+
+    /// <summary>Feature names in column order.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>The statistics used, fitted on the training rows only.</summary>
+    public Standardizer Scaler { get; }
+
+    /// <summary>The row indices of each part in the original data set.</summary>
+    public DataSplit Split { get; }
+
+    /// <summary>Splits <paramref name="data"/> with <paramref name="seed"/> and standardizes every part.</summary>
+    /// <exception cref="DataException">The data set has too few rows for the split.</exception>
+    public static PreparedData Prepare(Dataset data, SplitFractions fractions, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(fractions);
+        var split = DataSplit.Create(data.Rows, fractions, seed, data.SourcePath);
+        var scaler = Standardizer.Fit(data, split.Train);
+        return new PreparedData(data, split, scaler);
+    }
+}
