@@ -1,0 +1,66 @@
+namespace Sweep.Teachers;
+
+/// <summary>
+/// The rows a teacher learns from and is scored on. Inputs are row-major (row r, feature j at
+/// <c>r · Features + j</c>); inputs and targets are expected standardized with the training statistics, so that
+/// losses and λ mean the same on every data set.
+/// </summary>
+/// <remarks>Validation and test sets may be empty; their R² is then NaN and early stopping is off.</remarks>
+public sealed record TeacherData(
+    double[] XTrain,
+    double[] YTrain,
+    double[] XValidation,
+    double[] YValidation,
+    double[] XTest,
+    double[] YTest,
+    int Features)
+{
+    /// <summary>Number of training rows.</summary>
+    public int TrainRows => YTrain.Length;
+
+    /// <summary>Every problem with the shapes and values, each naming the set and the bad value.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Features < 1)
+        {
+            problems.Add($"Features must be at least 1, got {Features}.");
+            return problems;
+        }
+
+        CheckSet("train", XTrain, YTrain, problems);
+        CheckSet("validation", XValidation, YValidation, problems);
+        CheckSet("test", XTest, YTest, problems);
+        if (YTrain is { Length: < 2 })
+            problems.Add($"The train set needs at least 2 rows, got {YTrain.Length}.");
+
+        return problems;
+    }
+
+    private void CheckSet(string name, double[]? x, double[]? y, List<string> problems)
+    {
+        if (x is null || y is null)
+        {
+            problems.Add($"The {name} inputs and targets must not be null.");
+            return;
+        }
+
+        if (x.Length != y.Length * (long)Features)
+        {
+            problems.Add($"The {name} inputs hold {x.Length} values, but {y.Length} rows of {Features} features "
+                + $"need {y.Length * (long)Features}.");
+            return;
+        }
+
+        var badInput = Array.FindIndex(x, value => !double.IsFinite(value));
+        if (badInput >= 0)
+        {
+            problems.Add($"The {name} input at row {badInput / Features}, feature {badInput % Features} is "
+                + $"{x[badInput]}; every value must be finite.");
+        }
+
+        var badTarget = Array.FindIndex(y, value => !double.IsFinite(value));
+        if (badTarget >= 0)
+            problems.Add($"The {name} target at row {badTarget} is {y[badTarget]}; every value must be finite.");
+    }
+}

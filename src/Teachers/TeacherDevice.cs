@@ -1,0 +1,34 @@
+using TorchSharp;
+
+namespace Sweep.Teachers;
+
+/// <summary>The device a teacher trains on, and why it was chosen.</summary>
+/// <param name="Name">"cpu" or "cuda".</param>
+/// <param name="Reason">One sentence for a log line.</param>
+/// <remarks>
+/// CUDA needs a libtorch build with CUDA. This repository pins the CPU build (<c>libtorch-cpu-linux-x64</c>),
+/// the only one its package feed serves; a GPU image swaps that package reference for
+/// <c>libtorch-cuda-12.8-linux-x64</c> of the same version (or references <c>TorchSharp-cuda-linux</c>) and
+/// changes nothing else, because every tensor here is placed through this choice.
+/// </remarks>
+public sealed record TeacherDevice(string Name, string Reason)
+{
+    /// <summary>Resolves a configured device ("cpu", "cuda", "auto") against what libtorch can use.</summary>
+    public static TeacherDevice Resolve(string requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        if (requested == "cpu")
+            return new TeacherDevice("cpu", "The CPU was configured.");
+
+        if (requested is not ("cuda" or "auto"))
+            throw new ArgumentException($"Device must be cpu, cuda or auto, got '{requested}'.", nameof(requested));
+
+        if (torch.cuda.is_available())
+            return new TeacherDevice("cuda", $"'{requested}' was configured and torch.cuda.is_available() is true.");
+
+        return new TeacherDevice("cpu", $"'{requested}' was configured, but torch.cuda.is_available() is false "
+            + "(no CUDA device, or a CPU-only libtorch package), so the CPU is used.");
+    }
+
+    internal torch.Device ToTorch() => new(Name);
+}

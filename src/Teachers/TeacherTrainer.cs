@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Sweep.Teachers.Network;
+using Sweep.Teachers.Penalties;
+using Sweep.Teachers.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sweep.Teachers;
+
+/// <summary>Trains one teacher network: loss = MSE + λ · penalty, Adam or AdamW, optional early stopping.</summary>
+/// <remarks>
+/// Every random draw (initial weights, the order of mini-batches) comes from a generator seeded by the caller,
+/// never from libtorch's process-wide one, so trainings that run at once in one process do not disturb each other
+/// and a seed with a thread count gives the same weights bit for bit. Tensors are float32, as in PyTorch.
+/// </remarks>
+public static class TeacherTrainer
+{
+    /// <summary>The element type of every tensor of a training.</summary>
+    internal const ScalarType DType = ScalarType.Float32;
+
+    /// <summary>
+    /// Trains a teacher on <paramref name="data"/> and scores it. Synchronous and CPU or GPU bound: a caller on
+    /// an event loop or a grain scheduler runs it on a thread of its own.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options or the data are invalid; the message lists every problem.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked every epoch).</exception>
+    public static TeacherResult Train(TeacherData data, TeacherOptions options, int seed, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        ThrowIfInvalid(options.Validate(), "options", nameof(options));
+        ThrowIfInvalid(data.Validate(), "data", nameof(data));
+
+        var clock = Stopwatch.StartNew();
+        var device = TeacherDevice.Resolve(options.Device);
+        ApplyThreads(options.Threads);
+
+        using var generator = new Generator(unchecked((ulong)seed), CPU);
+        var target = device.ToTorch();
+        using var train = SplitTensors.Create(data.XTrain, data.YTrain, data.Features, DType, target);
+        using var validation = SplitTensors.Create(data.XValidation, data.YValidation, data.Features, DType, target);
+        using var test = SplitTensors.Create(data.XTest, data.YTest, data.Features, DType, target);
+        using var network = new TeacherNetwork(data.Features, options.Hidden, options.Activation, generator, DType,
+            target);
+        using var optimizer = OptimizerFactory.Create(network.parameters(), options);
+        using var objective = new TrainingObjective(network, options.Penalty, options.Lambda);
+
+        var outcome = new TrainingLoop(network, optimizer, objective, options, generator).Run(train, validation, ct);
+
+        var predictionsTrain = Predict(network, train);
+        var predictionsValidation = Predict(network, validation);
+        var predictionsTest = Predict(network, test);
+        return new TeacherResult(
+            RSquared.Of(data.YTrain, predictionsTrain),
+            RSquared.Of(data.YValidation, predictionsValidation),
+            RSquared.Of(data.YTest, predictionsTest),
+            outcome.FinalTrainLoss,
+            outcome.BestValidationLoss,
+            outcome.BestEpoch,
+            outcome.EpochsRun,
+            MeanSquaredInputGradient(network, test),
+            clock.Elapsed.TotalSeconds,
+            predictionsTrain,
+            predictionsValidation,
+            predictionsTest)
+        {
+            Device = device.Name,
+            DeviceReason = device.Reason,
+        };
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<string> problems, string what, string parameter)
+    {
+        if (problems.Count > 0)
+            throw new ArgumentException($"Invalid teacher {what}: {string.Join(" ", problems)}", parameter);
+    }
+
+    private static void ApplyThreads(int threads)
+    {
+        if (threads > 0 && torch.get_num_threads() != threads)
+            torch.set_num_threads(threads);
+    }
+
+    private static double[] Predict(TeacherNetwork network, SplitTensors split)
+    {
+        if (split.Rows == 0)
+            return [];
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return network.forward(split.Inputs).to(ScalarType.Float64, CPU).data<double>().ToArray();
+    }
+
+    private static double MeanSquaredInputGradient(TeacherNetwork network, SplitTensors split)
+    {
+        if (split.Rows == 0)
+            return double.NaN;
+
+        using var scope = NewDisposeScope();
+        var inputs = split.Inputs.detach().requires_grad_(true);
+        return InputGradient.MeanSquaredNorm(inputs, network.forward(inputs), createGraph: false).ToDouble();
+    }
+}
