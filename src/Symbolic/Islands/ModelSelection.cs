@@ -1,0 +1,85 @@
+namespace Sweep.Symbolic;
+
+/// <summary>Picks the one formula to report from a Pareto front.</summary>
+/// <remarks>
+/// With validation data: the entry with the lowest validation MSE, except that the smallest entry
+/// whose validation MSE is within <see cref="ValidationTolerance"/> (relative) of that lowest wins,
+/// so a formula is not made longer for a gain the validation set cannot tell from noise. Entries
+/// whose validation predictions are not finite are never chosen. The sweep uses this rule.
+/// Without validation data: PySR's rule. Sorted by size, each entry's score is
+/// −Δln(error)/Δsize against the next smaller entry (the smallest scores 0); among entries whose
+/// training error is at most 1.5 × the lowest, the highest score wins.
+/// </remarks>
+public static class ModelSelection
+{
+    /// <summary>Relative slack on validation MSE in favour of smaller formulas.</summary>
+    public const double ValidationTolerance = 0.01;
+
+    /// <summary>Entries within this factor of the lowest training error compete on score.</summary>
+    public const double ScoreErrorFactor = 1.5;
+
+    public static FrontEntry Select(IReadOnlyList<FrontEntry> front, ProblemData? validation)
+    {
+        ArgumentNullException.ThrowIfNull(front);
+        if (front.Count == 0)
+        {
+            throw new ArgumentException("The front is empty; there is no formula to select.", nameof(front));
+        }
+
+        var sorted = front.OrderBy(e => e.Size).ThenBy(e => e.Error).ToArray();
+        return validation is null ? ByScore(sorted) : ByValidation(sorted, validation);
+    }
+
+    /// <summary>Plain MSE of <paramref name="entry"/> on <paramref name="data"/>; +∞ when any prediction is not finite.</summary>
+    public static double ValidationError(FrontEntry entry, ProblemData data)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(data);
+        if (entry.Expression.MaxFeature >= data.Features)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var predictions = new double[data.Rows];
+        Evaluator.Evaluate(entry.Expression, data, predictions);
+        return LinearScaling.PlainMse(predictions, data.Target);
+    }
+
+    private static FrontEntry ByValidation(FrontEntry[] sorted, ProblemData validation)
+    {
+        var errors = sorted.Select(e => ValidationError(e, validation)).ToArray();
+        var lowest = errors.Min();
+        if (!double.IsFinite(lowest))
+        {
+            return ByScore(sorted);
+        }
+
+        var limit = lowest * (1.0 + ValidationTolerance);
+        return sorted[Array.FindIndex(errors, e => e <= limit)];
+    }
+
+    private static FrontEntry ByScore(FrontEntry[] sorted)
+    {
+        var lowest = sorted.Min(e => e.Error);
+        var best = sorted[0];
+        var bestScore = double.NegativeInfinity;
+        for (var k = 0; k < sorted.Length; k++)
+        {
+            var score = k == 0 ? 0.0 : Score(sorted[k - 1], sorted[k]);
+            if (sorted[k].Error <= ScoreErrorFactor * lowest && score > bestScore)
+            {
+                best = sorted[k];
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static double Score(FrontEntry smaller, FrontEntry larger)
+    {
+        const double floor = 1e-300;
+        var sizeStep = Math.Max(1, larger.Size - smaller.Size);
+        return -(Math.Log(Math.Max(larger.Error, floor)) - Math.Log(Math.Max(smaller.Error, floor))) / sizeStep;
+    }
+}
