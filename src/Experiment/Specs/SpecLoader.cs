@@ -117,10 +117,15 @@ public static partial class SpecLoader
         }
         catch (YamlException error)
         {
-            var message = LocationPrefix().Replace(error.InnerException?.Message ?? error.Message, string.Empty);
-            var detail = error.InnerException is null ? message : $"{LocationPrefix().Replace(error.Message, "")}: {message}";
-            throw new SpecException(
-                [new SpecProblem(fileName, (int)error.Start.Line, (int)error.Start.Column, $"not valid YAML: {detail}")]);
+            var message = LocationPrefix().Replace(error.Message, string.Empty);
+            if (error.InnerException is { } inner)
+            {
+                message += ": " + LocationPrefix().Replace(inner.Message, string.Empty);
+            }
+
+            var line = (int)error.Start.Line;
+            var column = (int)error.Start.Column;
+            throw new SpecException([new SpecProblem(fileName, line, column, $"not valid YAML: {message}")]);
         }
 
         if (stream.Documents.Count == 0 || SpecReader.IsNull(stream.Documents[0].RootNode))
@@ -281,7 +286,7 @@ public static partial class SpecLoader
                 ? reader.Number(decay, "teacher.weight_decay", v => v >= 0, "a finite number of at least 0")
                 : null,
             Patience: e.TryGetValue("patience", out var patience)
-                ? reader.Integer(patience, "teacher.patience", 0, "0 (no early stopping) or a positive number of epochs")
+                ? reader.Integer(patience, "teacher.patience", 0, "0 (no early stopping) or a positive epoch count")
                 : null,
             Penalty: e.TryGetValue("penalty", out var penalty)
                 ? reader.Choice(penalty, "teacher.penalty", NamesOf<PenaltyKind>())

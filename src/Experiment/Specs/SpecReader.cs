@@ -98,7 +98,7 @@ internal sealed class SpecReader(string file)
         return value;
     }
 
-    /// <summary>A finite number for which <paramref name="accept"/> holds; <paramref name="bound"/> says which.</summary>
+    /// <summary>A finite number for which <paramref name="accept"/> holds, as <paramref name="bound"/> says.</summary>
     public double? Number(YamlNode node, string path, Func<double, bool> accept, string bound)
     {
         var text = PlainScalar(node);

@@ -5,7 +5,7 @@ namespace Sweep.Experiment;
 /// <summary>
 /// A checked sweep: every benchmark is run at every λ with every seed (one trial per combination).
 /// </summary>
-/// <param name="Name">Name of the sweep; letters, digits, '.', '_' and '-' only, so it is safe in paths and keys.</param>
+/// <param name="Name">Name of the sweep; letters, digits, '.', '_' and '-' only, safe in paths and keys.</param>
 /// <param name="SourceFile">The spec file it was read from.</param>
 /// <param name="Benchmarks">Benchmarks, unique by name, in spec order. Paths are as written in the spec,
 /// relative to the spec's folder.</param>
