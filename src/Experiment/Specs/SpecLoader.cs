@@ -127,6 +127,14 @@ public static partial class SpecLoader
             var column = (int)error.Start.Column;
             throw new SpecException([new SpecProblem(fileName, line, column, $"not valid YAML: {message}")]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3 throws this, without a position, when the text ends inside an open
+            // flow list or mapping such as "[a, b"; the end of the text is where the fault shows.
+            var lines = yaml.TrimEnd().Split('\n').Length;
+            throw new SpecException([new SpecProblem(
+                fileName, lines, 1, "not valid YAML: the text ends before a '[' or '{' is closed")]);
+        }
 
         if (stream.Documents.Count == 0 || SpecReader.IsNull(stream.Documents[0].RootNode))
         {
