@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace Sweep.Symbolic;
 
 /// <summary>
@@ -62,7 +64,7 @@ public sealed class ProblemData
         TargetVariance = _target.Sum(y => (y - TargetMean) * (y - TargetMean)) / rows;
         Warnings = Enumerable.Range(0, features)
             .Where(j => Column(j).IndexOfAnyExcept(Column(j)[0]) < 0)
-            .Select(j => $"feature {j} is constant ({Column(j)[0]}); it can only act as a constant")
+            .Select(j => Invariant($"feature {j} is constant ({Column(j)[0]:R}); it can only act as a constant"))
             .ToArray();
     }
 
@@ -128,13 +130,13 @@ public sealed class ProblemData
 
         if (rows >= MinRows && target.AsSpan(0, rows).IndexOfAnyExcept(target[0]) < 0)
         {
-            problems.Add($"the target is constant ({target[0]}), so there is nothing to fit and R² is undefined");
+            problems.Add(Invariant($"the target is constant ({target[0]}), so there is nothing to fit and R² is undefined"));
         }
 
         return problems;
     }
 
     private static string DescribeCell(string where, double value) => double.IsFinite(value)
-        ? $"{where} is {value:R}, beyond ±{MaxMagnitude:R0}; standardize the data first"
-        : $"{where} is {value} (not a finite number)";
+        ? Invariant($"{where} is {value:R}, beyond ±{MaxMagnitude:R}; standardize the data first")
+        : Invariant($"{where} is {value} (not a finite number)");
 }

@@ -17,7 +17,7 @@ internal readonly record struct FitResult(Node[] Nodes, double Error, long Evalu
 /// </summary>
 internal static class ConstantFitter
 {
-    private const int MaxRetries = 4;
+    private const int MaxRetries = 6;
 
     public static FitResult Fit(Node[] nodes, double error, ProblemData data, int maxIterations, Workspace ws)
     {
