@@ -20,6 +20,13 @@ public static class DatasetsFolder
     /// <summary>Returns the full path of the data folder, or throws naming every place considered.</summary>
     public static string Resolve(string? explicitFolder)
     {
+        return Resolve(
+            explicitFolder, Environment.GetEnvironmentVariable(EnvironmentVariable), FindRepositoryRoot());
+    }
+
+    /// <summary>The resolution rule with its inputs given, so it can be checked without the process state.</summary>
+    internal static string Resolve(string? explicitFolder, string? environmentFolder, string? repositoryRoot)
+    {
         var tried = new List<string>();
         if (!string.IsNullOrWhiteSpace(explicitFolder))
         {
@@ -27,15 +34,13 @@ public static class DatasetsFolder
         }
 
         tried.Add("--datasets: not given");
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        if (!string.IsNullOrWhiteSpace(environmentFolder))
         {
-            return Accept(fromEnvironment, EnvironmentVariable, tried);
+            return Accept(environmentFolder, EnvironmentVariable, tried);
         }
 
         tried.Add($"{EnvironmentVariable}: not set");
-        var root = FindRepositoryRoot();
-        if (root is null)
+        if (repositoryRoot is null)
         {
             tried.Add(
                 $"../shared/datasets: no {RepositoryMarker} above {Environment.CurrentDirectory} "
@@ -43,7 +48,8 @@ public static class DatasetsFolder
             throw Failure(tried);
         }
 
-        return Accept(Path.Combine(root, "..", "shared", "datasets"), $"../shared/datasets from {root}", tried);
+        var folder = Path.Combine(repositoryRoot, "..", "shared", "datasets");
+        return Accept(folder, $"../shared/datasets from {repositoryRoot}", tried);
     }
 
     /// <summary>
