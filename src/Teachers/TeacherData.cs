@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sweep.Teachers;
 
 /// <summary>
@@ -37,6 +39,8 @@ public sealed record TeacherData(
         return problems;
     }
 
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
     private void CheckSet(string name, double[]? x, double[]? y, List<string> problems)
     {
         if (x is null || y is null)
@@ -56,11 +60,14 @@ public sealed record TeacherData(
         if (badInput >= 0)
         {
             problems.Add($"The {name} input at row {badInput / Features}, feature {badInput % Features} is "
-                + $"{x[badInput]}; every value must be finite.");
+                + $"{Format(x[badInput])}; every value must be finite.");
         }
 
         var badTarget = Array.FindIndex(y, value => !double.IsFinite(value));
         if (badTarget >= 0)
-            problems.Add($"The {name} target at row {badTarget} is {y[badTarget]}; every value must be finite.");
+        {
+            problems.Add($"The {name} target at row {badTarget} is {Format(y[badTarget])}; "
+                + "every value must be finite.");
+        }
     }
 }

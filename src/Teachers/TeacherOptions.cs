@@ -33,7 +33,9 @@ public sealed record TeacherOptions
     /// <summary>Maximum number of passes over the training rows. Default 400.</summary>
     public int Epochs { get; init; } = 400;
 
-    /// <summary>Rows per optimizer step, reshuffled every epoch; 0 means one full-batch step per epoch. Default 64.</summary>
+    /// <summary>
+    /// Rows per optimizer step, reshuffled every epoch; 0 means one full-batch step per epoch. Default 64.
+    /// </summary>
     public int BatchSize { get; init; } = 64;
 
     /// <summary>
@@ -43,7 +45,9 @@ public sealed record TeacherOptions
     /// </summary>
     public int Patience { get; init; } = 50;
 
-    /// <summary>The smoothness penalty weighted by <see cref="Lambda"/>. Default <see cref="PenaltyKind.Jacobian"/>.</summary>
+    /// <summary>
+    /// The smoothness penalty weighted by <see cref="Lambda"/>. Default <see cref="PenaltyKind.Jacobian"/>.
+    /// </summary>
     public PenaltyKind Penalty { get; init; } = PenaltyKind.Jacobian;
 
     /// <summary>

@@ -22,9 +22,14 @@ public static class TeacherTrainer
     /// Trains a teacher on <paramref name="data"/> and scores it. Synchronous and CPU or GPU bound: a caller on
     /// an event loop or a grain scheduler runs it on a thread of its own.
     /// </summary>
-    /// <exception cref="ArgumentException">The options or the data are invalid; the message lists every problem.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked every epoch).</exception>
-    public static TeacherResult Train(TeacherData data, TeacherOptions options, int seed, CancellationToken ct = default)
+    /// <exception cref="ArgumentException">
+    /// The options or the data are invalid; the message lists every problem.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="ct"/> was cancelled (checked every epoch).
+    /// </exception>
+    public static TeacherResult Train(
+        TeacherData data, TeacherOptions options, int seed, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);

@@ -72,8 +72,9 @@ internal sealed class TeacherNetwork : nn.Module<Tensor, Tensor>
 
     private static Parameter Draw(long[] shape, double bound, Generator generator, ScalarType dtype, Device device)
     {
-        using var values = torch.empty(shape, dtype).uniform_(-bound, bound, generator);
-        return new Parameter(values.to(device).detach(), requires_grad: true);
+        using var scope = NewDisposeScope();
+        var values = torch.empty(shape, dtype).uniform_(-bound, bound, generator).to(device);
+        return (Parameter)new Parameter(values, requires_grad: true).MoveToOuterDisposeScope();
     }
 
     private static Func<Tensor, Tensor> ActivationFunction(Activation activation) => activation switch

@@ -9,7 +9,9 @@ internal static class InputGradient
     /// (1/n) Σᵢ Σⱼ (∂f(xᵢ)/∂xᵢⱼ)², exactly, from one backward pass through Σᵢ f(xᵢ): rows do not interact in the
     /// network, so the gradient of the sum with respect to row i is the input-gradient at row i.
     /// </summary>
-    /// <param name="inputs">[rows, features], created with <c>requires_grad</c> before <paramref name="outputs"/>.</param>
+    /// <param name="inputs">
+    /// [rows, features], marked <c>requires_grad</c> before <paramref name="outputs"/> were computed.
+    /// </param>
     /// <param name="outputs">[rows, 1], the network's outputs at <paramref name="inputs"/>.</param>
     /// <param name="createGraph">
     /// True inside training, so that the result can itself be differentiated with respect to the weights

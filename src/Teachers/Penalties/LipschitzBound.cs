@@ -30,8 +30,11 @@ internal sealed class LipschitzBound : IDisposable
         for (var layer = 0; layer < _left.Length; layer++)
         {
             var weight = network.Weights[layer];
-            _left[layer] = Normalized(ones(weight.shape[0], dtype: weight.dtype, device: weight.device));
-            _right[layer] = Normalized(ones(weight.shape[1], dtype: weight.dtype, device: weight.device));
+            using var scope = NewDisposeScope();
+            _left[layer] = Normalized(ones(weight.shape[0], dtype: weight.dtype, device: weight.device))
+                .MoveToOuterDisposeScope();
+            _right[layer] = Normalized(ones(weight.shape[1], dtype: weight.dtype, device: weight.device))
+                .MoveToOuterDisposeScope();
         }
 
         for (var iteration = 0; iteration < WarmUpIterations; iteration++)

@@ -9,8 +9,12 @@ namespace Sweep.Teachers.Penalties;
 /// <param name="Penalty">The penalty before weighting by λ; null when no penalty is active.</param>
 internal readonly record struct ObjectiveTerms(Tensor Total, Tensor MeanSquaredError, Tensor? Penalty);
 
-/// <summary>loss = MSE + λ · penalty for a teacher network, with the penalty chosen by <see cref="PenaltyKind"/>.</summary>
-/// <remarks>With λ = 0, or no penalty, no penalty is computed at all, so plain MSE training pays nothing for it.</remarks>
+/// <summary>
+/// loss = MSE + λ · penalty for a teacher network, with the penalty chosen by <see cref="PenaltyKind"/>.
+/// </summary>
+/// <remarks>
+/// With λ = 0, or no penalty, no penalty is computed at all, so plain MSE training pays nothing for it.
+/// </remarks>
 internal sealed class TrainingObjective : IDisposable
 {
     private readonly TeacherNetwork _network;

@@ -13,7 +13,7 @@ internal sealed class BestWeights : IDisposable
     {
         _parameters = parameters.ToArray();
         using var noGrad = no_grad();
-        _saved = _parameters.Select(parameter => parameter.detach().clone()).ToArray();
+        _saved = _parameters.Select(parameter => parameter.clone().DetachFromDisposeScope()).ToArray();
     }
 
     public void Save() => Copy(_parameters, _saved);

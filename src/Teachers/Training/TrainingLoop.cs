@@ -5,7 +5,9 @@ using static TorchSharp.torch;
 
 namespace Sweep.Teachers.Training;
 
-/// <summary>The epochs of one training: shuffled mini-batch steps, a validation loss per epoch, early stopping.</summary>
+/// <summary>
+/// The epochs of one training: shuffled mini-batch steps, a validation loss per epoch, early stopping.
+/// </summary>
 /// <remarks>
 /// Each optimizer step runs in its own dispose scope, so every temporary tensor of the step (the batch, the
 /// graph, the double-backward graph) is freed when the step ends; only parameters and optimizer state live on.
@@ -65,7 +67,8 @@ internal sealed class TrainingLoop(
         if (batchSize == 0 || batchSize >= train.Rows)
             return Step(train.Inputs, train.Targets);
 
-        using var order = randperm(train.Rows, generator: generator).to(train.Inputs.device);
+        using var epochScope = NewDisposeScope();
+        var order = randperm(train.Rows, generator: generator).to(train.Inputs.device);
         var total = 0.0;
         var steps = 0;
         for (var start = 0; start < train.Rows; start += batchSize)

@@ -1,0 +1,43 @@
+namespace Sweep.Teachers.Tests;
+
+public sealed class TeacherDataTests
+{
+    private static readonly TeacherData Valid = new(
+        XTrain: [1, 2, 3, 4, 5, 6], YTrain: [1, 2, 3],
+        XValidation: [1, 2], YValidation: [1],
+        XTest: [1, 2], YTest: [1],
+        Features: 2);
+
+    [Fact]
+    public void Consistent_finite_data_has_no_problems()
+    {
+        Assert.Empty(Valid.Validate());
+        Assert.Equal(3, Valid.TrainRows);
+    }
+
+    [Fact]
+    public void A_shape_mismatch_names_the_set_and_both_counts()
+    {
+        var problem = Assert.Single((Valid with { XTest = [1, 2, 3] }).Validate());
+
+        Assert.Contains("test inputs hold 3 values, but 1 rows of 2 features need 2", problem);
+    }
+
+    [Fact]
+    public void A_non_finite_value_names_its_row_and_feature()
+    {
+        var problem = Assert.Single((Valid with { XTrain = [1, 2, 3, double.NaN, 5, 6] }).Validate());
+
+        Assert.Contains("train input at row 1, feature 1 is NaN", problem);
+    }
+
+    [Fact]
+    public void A_non_finite_target_and_too_few_rows_are_both_reported()
+    {
+        var problems = (Valid with { XTrain = [1, 2], YTrain = [double.PositiveInfinity] }).Validate();
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("train target at row 0 is Infinity", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("at least 2 rows, got 1", StringComparison.Ordinal));
+    }
+}
