@@ -41,7 +41,8 @@ public class CaseFileTests
     {
         var problem = Assert.Single(LoadFails("constant_target.csv").Problems);
 
-        Assert.Equal((SharedFolders.Case("constant_target.csv"), "y", null), (problem.File, problem.Column, problem.Line));
+        Assert.Equal(SharedFolders.Case("constant_target.csv"), problem.File);
+        Assert.Equal(("y", null), (problem.Column, problem.Line));
         Assert.Contains("the target is constant (every row is 1); R² is undefined", problem.Message);
     }
 
@@ -163,7 +164,7 @@ public class CaseFileTests
         Assert.Equal(2, data.Warnings.Count(w => w.Contains("overflow_row.csv:42: column '")));
     }
 
-    /// <summary>R² of integral doubles computed exactly in integers: 1 − n·SSres / (n·Σy² − (Σy)²).</summary>
+    /// <summary>R² of integral doubles, exactly in integers: 1 − n·SSres / (n·Σy² − (Σy)²).</summary>
     private static double ExactR2(double[] truth, double[] prediction)
     {
         var n = new BigInteger(truth.Length);

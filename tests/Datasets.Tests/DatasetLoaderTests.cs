@@ -22,7 +22,10 @@ public sealed class DatasetLoaderTests : IDisposable
 
         Assert.Equal("scaled_sound_pressure_level", data.TargetName);
         Assert.Equal(
-            ["frequency", "angle_of_attack", "chord_length", "free_stream_velocity", "suction_side_displacement_thickness"],
+            [
+                "frequency", "angle_of_attack", "chord_length", "free_stream_velocity",
+                "suction_side_displacement_thickness",
+            ],
             data.FeatureNames);
         Assert.Equal((1503, 5), (data.Rows, data.Features));
         Assert.Equal([800, 0, 0.3048, 71.3, 0.00266337], data.X[..5]);
@@ -57,7 +60,9 @@ public sealed class DatasetLoaderTests : IDisposable
     {
         folder.WriteGzip("sub/d.tsv.gz", "p\tq\tz\n1\t2\t3\n4\t5\t7\n");
 
-        var data = DatasetLoader.Load(new BenchmarkSource("d", "sub/d.tsv.gz", "p"), SharedFolders.Datasets, folder.Path);
+        var source = new BenchmarkSource("d", "sub/d.tsv.gz", "p");
+
+        var data = DatasetLoader.Load(source, SharedFolders.Datasets, folder.Path);
 
         Assert.Equal(["q", "z"], data.FeatureNames);
         Assert.Equal("p", data.TargetName);
@@ -175,7 +180,8 @@ public sealed class DatasetLoaderTests : IDisposable
         var data = LoadText("a,c,y\n1,5,1\n2,5,3\n4,5,2\n");
 
         Assert.Equal(2, data.Features);
-        Assert.EndsWith("column 'c': constant (every row is 5); it carries no information", Assert.Single(data.Warnings));
+        Assert.EndsWith(
+            "column 'c': constant (every row is 5); it carries no information", Assert.Single(data.Warnings));
     }
 
     [Fact]

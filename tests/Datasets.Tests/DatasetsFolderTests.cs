@@ -65,7 +65,8 @@ public sealed class DatasetsFolderTests : IDisposable
         var error = Assert.Throws<DataException>(() => DatasetsFolder.Resolve(null, "  ", root));
 
         Assert.Contains("--datasets: not given; SWEEP_DATASETS: not set; ../shared/datasets from ", error.Message);
-        Assert.Contains(Path.GetFullPath(Path.Combine(root, "..", "shared", "datasets")) + " does not exist", error.Message);
+        var expected = Path.GetFullPath(Path.Combine(root, "..", "shared", "datasets"));
+        Assert.Contains($"{expected} does not exist", error.Message);
         Assert.Contains("Pass --datasets DIR or set SWEEP_DATASETS", error.Message);
     }
 
