@@ -25,13 +25,15 @@ public sealed class Standardizer
     {
         this.features = features;
         this.target = target;
+        FeatureMeans = features.Select(f => f.Mean).ToArray();
+        FeatureScales = features.Select(f => f.Scale).ToArray();
     }
 
     /// <summary>Feature means of the training rows, in original units.</summary>
-    public double[] FeatureMeans => features.Select(f => f.Mean).ToArray();
+    public double[] FeatureMeans { get; }
 
     /// <summary>Feature scales (standard deviations) of the training rows, in original units.</summary>
-    public double[] FeatureScales => features.Select(f => f.Scale).ToArray();
+    public double[] FeatureScales { get; }
 
     /// <summary>Target mean of the training rows, in original units.</summary>
     public double TargetMean => target.Mean;
