@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Sweep.Symbolic.Bench;
+
+/// <summary>
+/// Black box: the engine fitted straight to the true targets of the PMLB regression sets with
+/// SRBench's protocol (75/25 train/test split per seed, X and y standardized with training
+/// statistics) at 500,000 evaluations; prints median test R² and median model size per data set
+/// beside SRBench 2021's published medians for Operon and gplearn.
+/// </summary>
+internal static class BlackBoxBenchmark
+{
+    private const int Islands = 4;
+    private const long Budget = 500_000;
+
+    public static int Run(BenchArguments arguments)
+    {
+        var anchors = Anchors(Path.Combine(arguments.Datasets, "..", "anchors", "srbench2021_blackbox.tsv"));
+        var sets = File.ReadLines(Path.Combine(arguments.Datasets, "catalog.tsv")).Skip(1)
+            .Select(l => l.Split('\t'))
+            .Where(c => c[5] == "pmlb" && (arguments.Only.Count == 0 || arguments.Only.Contains(c[0])))
+            .Select(c => (Name: c[0], File: c[1], Rows: int.Parse(c[3], CultureInfo.InvariantCulture)))
+            .OrderBy(s => s.Rows)
+            .ToArray();
+        var budget = arguments.Evaluations > 0 ? arguments.Evaluations : Budget;
+        var options = arguments.Apply(new SymbolicOptions
+        {
+            Population = 200,
+            Generations = 100_000,
+            MaxSize = 40,
+            MaxDepth = 14,
+            MaxEvaluations = budget / Islands,
+        });
+        Console.WriteLine("dataset\trows\tmedian_r2_test\tmedian_size\tseconds\toperon_r2\toperon_size\tgplearn_r2\tgplearn_size");
+        var ours = new List<(double R2, double Size)>();
+        var theirs = new List<(double OperonR2, double OperonSize, double GplearnR2, double GplearnSize)>();
+        foreach (var set in sets)
+        {
+            var (x, y, features) = ReadPmlb(Path.Combine(arguments.Datasets, set.File));
+            var results = Enumerable.Range(1, arguments.Seeds).Select(seed =>
+            {
+                var split = Standardized.Split(x, y, features, seed, 0.75, arguments.MaxRows);
+                return Scoring.Run(options, Islands, seed, split);
+            }).ToArray();
+            var r2 = Scoring.Median(results.Select(r => r.TestR2));
+            var size = Scoring.Median(results.Select(r => (double)r.Model.Size));
+            var operon = anchors.GetValueOrDefault((set.Name, "Operon"), (R2: double.NaN, Size: double.NaN));
+            var gplearn = anchors.GetValueOrDefault((set.Name, "gplearn"), (R2: double.NaN, Size: double.NaN));
+            ours.Add((r2, size));
+            theirs.Add((operon.R2, operon.Size, gplearn.R2, gplearn.Size));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{set.Name}\t{set.Rows}\t{r2:F4}\t{size}\t{results.Sum(r => r.Seconds):F0}\t"
+                + $"{operon.R2:F4}\t{operon.Size}\t{gplearn.R2:F4}\t{gplearn.Size}"));
+        }
+
+        var (ourR2, ourSize) = (Scoring.Median(ours.Select(o => o.R2)), Scoring.Median(ours.Select(o => o.Size)));
+        var (operonR2, operonSize) = (Scoring.Median(theirs.Select(t => t.OperonR2)),
+            Scoring.Median(theirs.Select(t => t.OperonSize)));
+        var (gplearnR2, gplearnSize) = (Scoring.Median(theirs.Select(t => t.GplearnR2)),
+            Scoring.Median(theirs.Select(t => t.GplearnSize)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median over {ours.Count} sets: ours R² {ourR2:F4} size {ourSize}; Operon R² {operonR2:F4} size {operonSize}; "
+            + $"gplearn R² {gplearnR2:F4} size {gplearnSize}"));
+        return 0;
+    }
+
+    /// <summary>Reads a PMLB .tsv.gz: tab-separated, header row, target column named "target".</summary>
+    private static (double[] X, double[] Y, int Features) ReadPmlb(string path)
+    {
+        using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream);
+        var header = reader.ReadLine()!.Split('\t');
+        var target = Array.IndexOf(header, "target");
+        var x = new List<double>();
+        var y = new List<double>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            for (var j = 0; j < cells.Length; j++)
+            {
+                var value = double.Parse(cells[j], CultureInfo.InvariantCulture);
+                if (j == target)
+                {
+                    y.Add(value);
+                }
+                else
+                {
+                    x.Add(value);
+                }
+            }
+        }
+
+        return ([.. x], [.. y], header.Length - 1);
+    }
+
+    private static Dictionary<(string, string), (double R2, double Size)> Anchors(string path) =>
+        File.ReadLines(path).Skip(1).Select(l => l.Split('\t')).ToDictionary(
+            c => (c[0], c[1]),
+            c => (double.Parse(c[3], CultureInfo.InvariantCulture), double.Parse(c[4], CultureInfo.InvariantCulture)));
+}
