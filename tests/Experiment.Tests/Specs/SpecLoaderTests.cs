@@ -128,6 +128,21 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void The_example_in_the_spec_notes_is_a_valid_spec()
+    {
+        var path = Path.Combine(RepositoryFolders.Root, "src", "Experiment", "Specs", "README.md");
+        var notes = System.IO.File.ReadAllText(path);
+        var start = notes.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = notes[start..notes.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var spec = SpecLoader.Parse(yaml, "README.md");
+
+        Assert.Equal(["airfoil_self_noise", "missing_cells"], spec.Benchmarks.Select(b => b.Name));
+        Assert.Equal(new StudentSpec(2, 100, 50, 5, 3, 25, spec.Student.Operators), spec.Student);
+        Assert.Equal("silu", spec.Teacher.Activation);
+    }
+
+    [Fact]
     public void A_benchmark_given_only_a_path_is_named_after_its_file()
     {
         var spec = SpecLoader.Parse(
