@@ -17,6 +17,12 @@ public sealed record TeacherData(
     double[] YTest,
     int Features)
 {
+    /// <summary>
+    /// Further inputs, row-major and standardized like the others, on which the trained teacher's outputs are
+    /// wanted (<see cref="TeacherResult.PredictionsQuery"/>); they take no part in training. Default none.
+    /// </summary>
+    public double[] XQuery { get; init; } = [];
+
     /// <summary>Number of training rows.</summary>
     public int TrainRows => YTrain.Length;
 
@@ -33,6 +39,17 @@ public sealed record TeacherData(
         CheckSet("train", XTrain, YTrain, problems);
         CheckSet("validation", XValidation, YValidation, problems);
         CheckSet("test", XTest, YTest, problems);
+        if (XQuery is null || XQuery.Length % Features != 0)
+        {
+            problems.Add($"The query inputs hold {XQuery?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"} "
+                + $"values, not a whole number of rows of {Features} features.");
+        }
+        else if (Array.FindIndex(XQuery, value => !double.IsFinite(value)) is var badQuery and >= 0)
+        {
+            problems.Add($"The query input at row {badQuery / Features}, feature {badQuery % Features} is "
+                + $"{Format(XQuery[badQuery])}; every value must be finite.");
+        }
+
         if (YTrain is { Length: < 2 })
             problems.Add($"The train set needs at least 2 rows, got {YTrain.Length}.");
 

@@ -34,6 +34,9 @@ public sealed record TeacherResult(
     double[] PredictionsValidation,
     double[] PredictionsTest)
 {
+    /// <summary>The final network's outputs on <see cref="TeacherData.XQuery"/>, one per query row.</summary>
+    public double[] PredictionsQuery { get; init; } = [];
+
     /// <summary>The device the network was trained on: "cpu" or "cuda".</summary>
     public string Device { get; init; } = "cpu";
 

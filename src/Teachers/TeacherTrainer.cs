@@ -55,6 +55,7 @@ public static class TeacherTrainer
         var predictionsTrain = Predict(network, train);
         var predictionsValidation = Predict(network, validation);
         var predictionsTest = Predict(network, test);
+        var predictionsQuery = PredictQuery(network, data, target);
         return new TeacherResult(
             RSquared.Of(data.YTrain, predictionsTrain),
             RSquared.Of(data.YValidation, predictionsValidation),
@@ -69,6 +70,7 @@ public static class TeacherTrainer
             predictionsValidation,
             predictionsTest)
         {
+            PredictionsQuery = predictionsQuery,
             Device = device.Name,
             DeviceReason = device.Reason,
         };
@@ -94,6 +96,13 @@ public static class TeacherTrainer
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         return network.forward(split.Inputs).to(ScalarType.Float64, CPU).data<double>().ToArray();
+    }
+
+    private static double[] PredictQuery(TeacherNetwork network, TeacherData data, Device device)
+    {
+        var rows = data.XQuery.Length / data.Features;
+        using var query = SplitTensors.Create(data.XQuery, new double[rows], data.Features, DType, device);
+        return Predict(network, query);
     }
 
     private static double MeanSquaredInputGradient(TeacherNetwork network, SplitTensors split)

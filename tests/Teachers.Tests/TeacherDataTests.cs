@@ -32,6 +32,15 @@ public sealed class TeacherDataTests
     }
 
     [Fact]
+    public void Query_inputs_must_be_whole_finite_rows()
+    {
+        Assert.Contains("3 values, not a whole number of rows of 2 features",
+            Assert.Single((Valid with { XQuery = [1, 2, 3] }).Validate()));
+        Assert.Contains("query input at row 1, feature 0 is -Infinity",
+            Assert.Single((Valid with { XQuery = [1, 2, double.NegativeInfinity, 0] }).Validate()));
+    }
+
+    [Fact]
     public void A_non_finite_target_and_too_few_rows_are_both_reported()
     {
         var problems = (Valid with { XTrain = [1, 2], YTrain = [double.PositiveInfinity] }).Validate();

@@ -49,6 +49,20 @@ public sealed class TeacherTrainerTests
     }
 
     [Fact]
+    public void Query_inputs_get_the_same_outputs_as_the_same_rows_of_the_test_set()
+    {
+        var data = SyntheticData.Smooth(trainRows: 80, otherRows: 30, seed: 11);
+        var query = data.XTest.Skip(3 * 10).Take(3 * 5).ToArray();
+
+        var result = TeacherTrainer.Train(data with { XQuery = query }, Quick with { Epochs = 10 }, seed: 1);
+
+        // float32 matrix products may round differently for a different number of rows.
+        Assert.Equal(5, result.PredictionsQuery.Length);
+        var expected = result.PredictionsTest.Skip(10).Take(5).ToArray();
+        Assert.All(expected.Zip(result.PredictionsQuery), pair => Assert.Equal(pair.First, pair.Second, 1e-5));
+    }
+
+    [Fact]
     public void Early_stopping_ends_after_patience_epochs_and_restores_the_best_weights()
     {
         var data = SyntheticData.Noise(trainRows: 40, otherRows: 40, seed: 4);
