@@ -91,13 +91,16 @@ public sealed class DatasetCatalog
         return false;
     }
 
-    /// <summary>Names of the entries closest to <paramref name="name"/>, for "did you mean" hints.</summary>
+    /// <summary>
+    /// Names of the entries closest to <paramref name="name"/>, for "did you mean" hints: those that contain
+    /// it or are a few edits away, or failing that the nearest by edit distance.
+    /// </summary>
     public IReadOnlyList<string> Suggest(string name, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(name);
         var lower = name.ToLowerInvariant();
-        return Entries
-            .Select(e => (e.Name, Key: e.Name.ToLowerInvariant()))
+        var ranked = Entries
+            .Select(e => (Name: e.Name, Key: e.Name.ToLowerInvariant()))
             .Select(e => (
                 e.Name,
                 Contains: e.Key.Contains(lower, StringComparison.Ordinal),
@@ -105,9 +108,9 @@ public sealed class DatasetCatalog
             .OrderByDescending(p => p.Contains)
             .ThenBy(p => p.Distance)
             .ThenBy(p => p.Name, StringComparer.Ordinal)
-            .Take(count)
-            .Select(p => p.Name)
             .ToList();
+        var close = ranked.Where(p => p.Contains || p.Distance <= Math.Max(2, lower.Length / 3)).ToList();
+        return (close.Count > 0 ? close : ranked).Take(count).Select(p => p.Name).ToList();
     }
 
     private static CatalogEntry? ParseRow(

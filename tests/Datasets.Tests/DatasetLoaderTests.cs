@@ -52,7 +52,7 @@ public sealed class DatasetLoaderTests : IDisposable
 
         var problem = Assert.Single(error.Problems);
         Assert.EndsWith("catalog.tsv", problem.File);
-        Assert.Contains("no benchmark named 'airfoil' in the catalog (closest: airfoil_self_noise", problem.Message);
+        Assert.Contains("no benchmark named 'airfoil' in the catalog (closest: airfoil_self_noise);", problem.Message);
     }
 
     [Fact]
