@@ -14,6 +14,7 @@ namespace Sweep.Teachers;
 public sealed record TeacherDevice(string Name, string Reason)
 {
     /// <summary>Resolves a configured device ("cpu", "cuda", "auto") against what libtorch can use.</summary>
+    /// <exception cref="TeacherDeviceException">"cuda" was asked for and CUDA is not available.</exception>
     public static TeacherDevice Resolve(string requested)
     {
         ArgumentNullException.ThrowIfNull(requested);
@@ -26,8 +27,15 @@ public sealed record TeacherDevice(string Name, string Reason)
         if (torch.cuda.is_available())
             return new TeacherDevice("cuda", $"'{requested}' was configured and torch.cuda.is_available() is true.");
 
-        return new TeacherDevice("cpu", $"'{requested}' was configured, but torch.cuda.is_available() is false "
-            + "(no CUDA device, or a CPU-only libtorch package), so the CPU is used.");
+        const string Why = "torch.cuda.is_available() is false (no CUDA device is visible, or the libtorch package "
+            + "is a CPU-only build)";
+        if (requested == "cuda")
+        {
+            throw new TeacherDeviceException($"Device 'cuda' was configured, but {Why}. Configure 'auto' to fall "
+                + "back to the CPU, or run on a GPU image (docs/deploy.md).");
+        }
+
+        return new TeacherDevice("cpu", $"'auto' was configured, but {Why}, so the CPU is used.");
     }
 
     internal torch.Device ToTorch() => new(Name);

@@ -64,8 +64,9 @@ public sealed record TeacherOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>
-    /// "cpu", "cuda" (falls back to the CPU, with the reason in the result, when CUDA is not available) or
-    /// "auto" (CUDA when available). Default "cpu".
+    /// "cpu"; "cuda" (training fails with <see cref="TeacherDeviceException"/> when CUDA is not available); or
+    /// "auto" (CUDA when available, else the CPU, with the reason in <see cref="TeacherResult.DeviceReason"/>).
+    /// Default "cpu".
     /// </summary>
     public string Device { get; init; } = "cpu";
 

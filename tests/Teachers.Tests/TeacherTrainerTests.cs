@@ -150,6 +150,23 @@ public sealed class TeacherTrainerTests
     }
 
     [Fact]
+    public void Explicit_cuda_without_a_usable_gpu_fails_with_a_message_that_says_what_to_do()
+    {
+        var data = SyntheticData.Smooth(trainRows: 60, otherRows: 20, seed: 9);
+        if (torch.cuda.is_available())
+        {
+            Assert.Equal("cuda", TeacherTrainer.Train(data, Quick with { Device = "cuda", Epochs = 2 }, 1).Device);
+            return;
+        }
+
+        var error = Assert.Throws<TeacherDeviceException>(() =>
+            TeacherTrainer.Train(data, Quick with { Device = "cuda", Epochs = 2 }, seed: 1));
+
+        Assert.Contains("is_available() is false", error.Message);
+        Assert.Contains("'auto'", error.Message);
+    }
+
+    [Fact]
     public void Empty_validation_and_test_sets_give_nan_scores_and_no_early_stopping()
     {
         var full = SyntheticData.Smooth(trainRows: 60, otherRows: 20, seed: 10);
