@@ -44,7 +44,14 @@ public static partial class SpecLoader
     private static readonly string[] RequiredKeys = ["name", "benchmarks", "lambdas", "seeds"];
 
     /// <summary>Reads the spec file at <paramref name="path"/>.</summary>
-    public static SweepSpec Load(string path)
+    public static SweepSpec Load(string path) => Load(path, null);
+
+    /// <summary>
+    /// Reads the spec file at <paramref name="path"/> and, when <paramref name="catalog"/> is given, also
+    /// reports at their line and column the benchmarks the catalog lacks and the paths (relative to the
+    /// spec's folder) where no file exists.
+    /// </summary>
+    public static SweepSpec Load(string path, DatasetCatalog? catalog)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string yaml;
@@ -57,11 +64,18 @@ public static partial class SpecLoader
             throw new SpecException([new SpecProblem(path, 0, 0, $"cannot read the spec: {error.Message}")]);
         }
 
-        return Parse(yaml, path);
+        return Parse(yaml, path, catalog);
     }
 
     /// <summary>Checks spec text; <paramref name="fileName"/> is used in the problems' locations.</summary>
-    public static SweepSpec Parse(string yaml, string fileName)
+    public static SweepSpec Parse(string yaml, string fileName) => Parse(yaml, fileName, null);
+
+    /// <summary>
+    /// Checks spec text; <paramref name="fileName"/> is used in the problems' locations and its folder is
+    /// the base of relative benchmark paths. With a <paramref name="catalog"/>, benchmarks are also checked
+    /// against it and against the file system, as in <see cref="Load(string, DatasetCatalog?)"/>.
+    /// </summary>
+    public static SweepSpec Parse(string yaml, string fileName, DatasetCatalog? catalog)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -96,6 +110,11 @@ public static partial class SpecLoader
                 (node, path) => reader.Integer(node, path, 0),
                 v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
+        if (catalog is not null && benchmarks is not null)
+        {
+            CheckBenchmarksExist(reader, (YamlSequenceNode)benchmarksNode!, benchmarks, catalog, fileName);
+        }
+
         var split = entries.TryGetValue("split", out var splitNode) ? Split(reader, splitNode) : new SplitFractions();
         var teacher = entries.TryGetValue("teacher", out var teacherNode) ? Teacher(reader, teacherNode) : new();
         var student = entries.TryGetValue("student", out var studentNode) ? Student(reader, studentNode) : new();
@@ -198,6 +217,42 @@ public static partial class SpecLoader
 
         return new BenchmarkSource(name, file, target, dropMissing ?? false, dropColumns);
     }
+
+    private static void CheckBenchmarksExist(
+        SpecReader reader,
+        YamlSequenceNode items,
+        IReadOnlyList<BenchmarkSource> benchmarks,
+        DatasetCatalog catalog,
+        string fileName)
+    {
+        var baseFolder = Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? Environment.CurrentDirectory;
+        for (var i = 0; i < benchmarks.Count; i++)
+        {
+            var source = benchmarks[i];
+            var item = items.Children[i];
+            if (source.Path is { } file)
+            {
+                var full = Path.GetFullPath(Path.Combine(baseFolder, file));
+                if (!File.Exists(full))
+                {
+                    reader.Report(ValueOf(item, "path"), $"benchmarks[{i + 1}].path: no file at {full}");
+                }
+            }
+            else if (!catalog.TryGet(source.Name, out _))
+            {
+                var hint = string.Join(", ", catalog.Suggest(source.Name));
+                reader.Report(
+                    ValueOf(item, "name"),
+                    $"benchmarks[{i + 1}]: '{source.Name}' is not in {catalog.Path} (closest: {hint}); "
+                    + "use a catalog name or give a path");
+            }
+        }
+    }
+
+    private static YamlNode ValueOf(YamlNode item, string key) =>
+        item is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value)
+            ? value
+            : item;
 
     private static string? NameFromPath(SpecReader reader, YamlNode pathNode, string file, string path)
     {

@@ -143,6 +143,36 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void With_the_catalog_unknown_names_and_absent_files_join_the_other_problems_with_their_positions()
+    {
+        var catalog = DatasetCatalog.Load(RepositoryFolders.Datasets);
+        var file = Path.Combine(RepositoryFolders.Examples, "virtual.yaml");
+        var yaml = "name: t\nbenchmarks:\n  - airfoil\n  - {name: concrete_strenght}\n  - path: nowhere.csv\n"
+            + "  - path: ../../shared/cases/exp_overflow.csv\n  - 1027_ESL\nlambdas: [0]\nseeds: [-1]\n";
+
+        var error = Assert.Throws<SpecException>(() => SpecLoader.Parse(yaml, file, catalog));
+
+        Assert.Equal([(3, 5), (4, 12), (5, 11), (9, 9)], error.Problems.Select(p => (p.Line, p.Column)));
+        Assert.Contains("benchmarks[1]: 'airfoil' is not in ", error.Problems[0].Message);
+        Assert.Contains("(closest: airfoil_self_noise)", error.Problems[0].Message);
+        Assert.Contains("(closest: concrete_strength)", error.Problems[1].Message);
+        Assert.Equal(
+            $"benchmarks[3].path: no file at {Path.Combine(RepositoryFolders.Examples, "nowhere.csv")}",
+            error.Problems[2].Message);
+    }
+
+    [Fact]
+    public void Every_example_spec_names_only_benchmarks_the_catalog_and_the_file_system_have()
+    {
+        var catalog = DatasetCatalog.Load(RepositoryFolders.Datasets);
+
+        foreach (var example in Directory.GetFiles(RepositoryFolders.Examples, "*.yaml"))
+        {
+            Assert.NotEmpty(SpecLoader.Load(example, catalog).Benchmarks);
+        }
+    }
+
+    [Fact]
     public void A_benchmark_given_only_a_path_is_named_after_its_file()
     {
         var spec = SpecLoader.Parse(
