@@ -126,6 +126,15 @@ public sealed class DatasetLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Windows_line_endings_and_a_byte_order_mark_change_neither_names_nor_line_numbers()
+    {
+        var problem = Assert.Single(Problems("\uFEFFa,y\r\n1,2\r\n2,?\r\n3,4\r\n"));
+
+        Assert.Equal(("y", 3), (problem.Column, problem.Line));
+        Assert.Equal(["a"], LoadText("\uFEFFa,y\r\n1,2\r\n2,3\r\n").FeatureNames);
+    }
+
+    [Fact]
     public void Infinite_and_out_of_range_cells_are_errors_even_with_drop_missing()
     {
         var file = folder.Write("t.csv", "a,y\n1,2\ninf,3\n1e999,4\n5,-Infinity\n");
