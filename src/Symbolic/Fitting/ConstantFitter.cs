@@ -38,10 +38,11 @@ internal static class ConstantFitter
         var f = ws.Output(rows);
         var second = ws.Second(rows);
         var jacobian = ws.Jacobian(rows, m);
-        Span<double> normal = stackalloc double[p * p];
-        Span<double> system = stackalloc double[p * p];
-        Span<double> gradient = stackalloc double[p];
-        Span<double> step = stackalloc double[p];
+        var small = p <= 32;
+        Span<double> normal = small ? stackalloc double[p * p] : new double[p * p];
+        Span<double> system = small ? stackalloc double[p * p] : new double[p * p];
+        Span<double> gradient = small ? stackalloc double[p] : new double[p];
+        Span<double> step = small ? stackalloc double[p] : new double[p];
         var constants = new double[m];
         double a = 0, b = 0, sse = double.PositiveInfinity;
         var mu = 1e-3;
