@@ -172,6 +172,21 @@ public sealed class ResultTablesTests : IDisposable
     }
 
     [Fact]
+    public void Only_trials_marked_done_enter_the_means()
+    {
+        var trials = new[]
+        {
+            Trial("a", 0, 1, 0.5, 0.4, status: "done"),
+            Trial("a", 0, 2, 0.9, 0.9, status: "student"),
+            Trial("a", 0, 3, 0.9, 0.9, status: "pending"),
+        };
+
+        var summary = Assert.Single(ResultTables.Summarize(trials));
+
+        Assert.Equal((0.4, 3, 0), (summary.BaselineStudentR2Test, summary.Trials, summary.Failed));
+    }
+
+    [Fact]
     public void Numbers_are_written_in_the_invariant_culture_whatever_the_current_culture()
     {
         var path = Path.Combine(folder, "summary.csv");
