@@ -65,6 +65,17 @@ public class ExpressionTests
     }
 
     [Fact]
+    public void Unstandardize_merges_the_substitution_into_a_linear_model()
+    {
+        var standardized = Programs.Parse("((x0 * 2) + 1)");
+
+        var raw = standardized.Unstandardize([10.0], [4.0], targetMean: 3.0, targetScale: 0.5);
+
+        // 0.5 · (2 · (x − 10) / 4 + 1) + 3 = 0.25·x + 1
+        Assert.Equal("((x0 * 0.25) + 1)", raw.ToString());
+    }
+
+    [Fact]
     public void Simplification_folds_constants_and_drops_identities_without_changing_predictions()
     {
         var data = TestData.Make(40, 2, x => x[0], seed: 9);

@@ -85,7 +85,9 @@ public sealed class Expression
     /// <summary>
     /// The same function expressed on raw inputs and outputs, when this expression was fitted on
     /// standardized data: raw_y = targetScale · f((x − featureMeans) / featureScales) + targetMean.
-    /// Each variable x_j becomes (x_j − mean_j) / scale_j (left as x_j when mean 0 and scale 1).
+    /// Each variable x_j becomes (x_j − mean_j) / scale_j (left as x_j when mean 0 and scale 1), and
+    /// the result is simplified (<see cref="Simplifier"/>), which merges chains of constant scalings
+    /// and shifts, so predictions agree with the standardized model up to rounding.
     /// </summary>
     public Expression Unstandardize(
         double[] featureMeans, double[] featureScales, double targetMean, double targetScale)
@@ -139,7 +141,7 @@ public sealed class Expression
             nodes.Add(Node.Of(OpCode.Add));
         }
 
-        return new Expression([.. nodes]);
+        return Simplifier.Simplify(new Expression([.. nodes]));
     }
 
     /// <inheritdoc />
