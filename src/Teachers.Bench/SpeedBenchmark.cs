@@ -73,7 +73,7 @@ internal static class SpeedBenchmark
             $"Teacher speed: {rows} x {features} rows, hidden [{string.Join(", ", options.Hidden)}] "
             + $"{options.Activation}, batch {options.BatchSize}, {options.Epochs} epochs, threads "
             + $"{options.Threads}, median of {sharp[0].Count} runs; machine: {Environment.ProcessorCount} cores, "
-            + $"{CpuModel()}"));
+            + $"{CpuModel()}, load average at the end {LoadAverage()}"));
         Console.WriteLine("lambda   TorchSharp ep/s   PyTorch ep/s   TorchSharp time / PyTorch time");
         foreach (var value in sharp.Keys)
         {
@@ -103,6 +103,9 @@ internal static class SpeedBenchmark
         var validation = Split(rows / 5);
         return new TeacherData(train.X, train.Y, validation.X, validation.Y, [], [], features);
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static string CpuModel() =>
         File.Exists("/proc/cpuinfo")

@@ -47,7 +47,7 @@ public static class TeacherTrainer
         using var test = SplitTensors.Create(data.XTest, data.YTest, data.Features, DType, target);
         using var network = new TeacherNetwork(data.Features, options.Hidden, options.Activation, generator, DType,
             target);
-        using var optimizer = OptimizerFactory.Create(network.parameters(), options);
+        using var optimizer = OptimizerFactory.Create(network, options);
         using var objective = new TrainingObjective(network, options.Penalty, options.Lambda);
 
         var outcome = new TrainingLoop(network, optimizer, objective, options, generator).Run(train, validation, ct);

@@ -69,7 +69,7 @@ public sealed class PyTorchReferenceTests
             Patience = 0,
         };
         using var network = NetworkOf(fixture);
-        using var optimizer = OptimizerFactory.Create(network.parameters(), options);
+        using var optimizer = OptimizerFactory.Create(network, options);
         using var objective = new TrainingObjective(network, PenaltyKind.Jacobian, fixture.Lambda);
         using var train = SplitTensors.Create(fixture.X, fixture.Y, fixture.Features, ScalarType.Float64, CPU);
         using var none = SplitTensors.Create([], [], fixture.Features, ScalarType.Float64, CPU);

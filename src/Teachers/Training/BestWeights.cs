@@ -1,35 +1,22 @@
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Sweep.Teachers.Training;
 
-/// <summary>A copy of a network's parameters, taken at its best epoch and restored when training ends.</summary>
-internal sealed class BestWeights : IDisposable
+/// <summary>A copy of a network's flat parameter buffer, taken at its best epoch and restored when training ends.</summary>
+internal sealed class BestWeights(Tensor parameters) : IDisposable
 {
-    private readonly Parameter[] _parameters;
-    private readonly Tensor[] _saved;
+    // The flat buffer never requires grad (its views, the parameters, do), so the clone carries no graph.
+    private readonly Tensor _saved = parameters.clone();
 
-    public BestWeights(IEnumerable<Parameter> parameters)
-    {
-        _parameters = parameters.ToArray();
-        using var noGrad = no_grad();
-        _saved = _parameters.Select(parameter => parameter.clone().DetachFromDisposeScope()).ToArray();
-    }
+    public void Save() => Copy(parameters, _saved);
 
-    public void Save() => Copy(_parameters, _saved);
+    public void Restore() => Copy(_saved, parameters);
 
-    public void Restore() => Copy(_saved, _parameters);
+    public void Dispose() => _saved.Dispose();
 
-    public void Dispose()
-    {
-        foreach (var saved in _saved)
-            saved.Dispose();
-    }
-
-    private static void Copy(IReadOnlyList<Tensor> from, IReadOnlyList<Tensor> to)
+    private static void Copy(Tensor from, Tensor to)
     {
         using var noGrad = no_grad();
-        for (var i = 0; i < from.Count; i++)
-            to[i].copy_(from[i]);
+        to.copy_(from);
     }
 }

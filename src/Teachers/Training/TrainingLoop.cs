@@ -14,7 +14,7 @@ namespace Sweep.Teachers.Training;
 /// </remarks>
 internal sealed class TrainingLoop(
     TeacherNetwork network,
-    optim.Optimizer optimizer,
+    FlatAdam optimizer,
     TrainingObjective objective,
     TeacherOptions options,
     Generator generator)
@@ -22,7 +22,7 @@ internal sealed class TrainingLoop(
     public TrainingOutcome Run(SplitTensors train, SplitTensors validation, CancellationToken ct)
     {
         var earlyStopping = options.Patience > 0 && validation.Rows > 0;
-        using var best = earlyStopping ? new BestWeights(network.parameters()) : null;
+        using var best = earlyStopping ? new BestWeights(network.Flat) : null;
         var bestLoss = double.PositiveInfinity;
         var bestEpoch = 0;
         var trainLoss = double.NaN;
@@ -85,10 +85,10 @@ internal sealed class TrainingLoop(
     private double Step(Tensor inputs, Tensor targets)
     {
         using var scope = NewDisposeScope();
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var loss = objective.Evaluate(inputs, targets).Total;
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         return loss.ToDouble();
     }
 }
