@@ -42,7 +42,7 @@ public interface ITrialGrain : IGrainWithStringKey
 
     Task IslandCompleted(IslandOutcome outcome);
 
-    Task IslandFailed(int index, string error);
+    Task IslandFailed(int index, int attempt, string error);
 }
 
 /// <summary>Trains one trial's teacher network; placed only on silos of the <c>gpu</c> pool.</summary>

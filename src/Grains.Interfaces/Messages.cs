@@ -33,7 +33,8 @@ public sealed record IslandJob(
     [property: Id(0)] TrialPlan Plan,
     [property: Id(1)] int Index,
     [property: Id(2)] int Count,
-    [property: Id(3)] double[] TeacherTrain);
+    [property: Id(3)] double[] TeacherTrain,
+    [property: Id(4)] int Attempt);
 
 /// <summary>What an island reports when its search has ended.</summary>
 [GenerateSerializer, Immutable]
@@ -44,7 +45,8 @@ public sealed record IslandOutcome(
     [property: Id(3)] int MigrantsReceived,
     [property: Id(4)] int MigrantsFromOtherSilos,
     [property: Id(5)] string Silo,
-    [property: Id(6)] double Seconds);
+    [property: Id(6)] double Seconds,
+    [property: Id(7)] int Attempt);
 
 /// <summary>One row of the trial table as the sweep reports it.</summary>
 [GenerateSerializer, Immutable]
@@ -87,7 +89,8 @@ public sealed record StudentMetrics(
     [property: Id(7)] long Evaluations,
     [property: Id(8)] int MigrantsReceived,
     [property: Id(9)] int MigrantsFromOtherSilos,
-    [property: Id(10)] IReadOnlyList<string> IslandSilos);
+    [property: Id(10)] IReadOnlyList<string> IslandSilos,
+    [property: Id(11)] int NonFiniteRows);
 
 /// <summary>Counts for a live progress display.</summary>
 [GenerateSerializer, Immutable]

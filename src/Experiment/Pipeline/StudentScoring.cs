@@ -9,9 +9,10 @@ namespace Sweep.Experiment;
 /// <param name="FidelityR2Test">R² against the teacher's predictions on the test inputs.</param>
 /// <param name="Expression">The formula in the original feature names and units.</param>
 /// <param name="ExpressionSympy">The same formula as a string SymPy's <c>sympify</c> reads.</param>
+/// <param name="NonFiniteRows">Validation and test rows where the formula overflowed; see <see cref="StudentScoring"/>.</param>
 public sealed record StudentScore(
     FrontEntry Chosen, double R2Validation, double R2Test, double FidelityR2Test, string Expression,
-    string ExpressionSympy);
+    string ExpressionSympy, int NonFiniteRows);
 
 /// <summary>Chooses a student from the merged island fronts and scores it.</summary>
 public static class StudentScoring
@@ -22,17 +23,23 @@ public static class StudentScoring
     /// then scores it against the true validation and test targets and, for fidelity, against
     /// the teacher on the test inputs. All scores are R² in standardized units, which equals R²
     /// in the original units because standardization is affine.
+    /// <para>
+    /// A row far outside the training range (a value of 1e307 standard deviations, say) can make
+    /// the formula overflow there. Such a row is scored as if the formula predicted the training
+    /// mean (0 in standardized units) and counted in <see cref="StudentScore.NonFiniteRows"/>, so
+    /// one row never turns a whole score into NaN, and never silently.
+    /// </para>
     /// </summary>
     public static StudentScore Score(
         IReadOnlyList<FrontEntry> front, PreparedData data, double[] teacherValidation, double[] teacherTest)
     {
         ArgumentOutOfRangeException.ThrowIfZero(front.Count);
 
-        var validation = new ProblemData(data.XValidation, data.YValidation.Length, data.Features, teacherValidation);
-        var chosen = ModelSelection.Select(front, validation);
+        var chosen = ModelSelection.Select(front, ValidationData(data, teacherValidation));
 
         var predictedValidation = Predict(chosen.Expression, data.XValidation, data.Features, teacherValidation.Length);
         var predictedTest = Predict(chosen.Expression, data.XTest, data.Features, teacherTest.Length);
+        var nonFinite = ReplaceNonFinite(predictedValidation) + ReplaceNonFinite(predictedTest);
 
         var raw = chosen.Expression.Unstandardize(data.Scaler.FeatureMeans, data.Scaler.FeatureScales,
             data.Scaler.TargetMean, data.Scaler.TargetScale);
@@ -42,13 +49,42 @@ public static class StudentScoring
             Metrics.R2(data.YTest, predictedTest),
             Metrics.R2(teacherTest, predictedTest),
             ExpressionFormatter.ToInfix(raw, data.FeatureNames),
-            ExpressionFormatter.ToSympy(raw, data.FeatureNames));
+            ExpressionFormatter.ToSympy(raw, data.FeatureNames),
+            nonFinite);
+    }
+
+    private static int ReplaceNonFinite(double[] predictions)
+    {
+        var count = 0;
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            if (double.IsFinite(predictions[i]))
+                continue;
+
+            predictions[i] = 0;
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The validation inputs with the teacher's predictions as target, or null when the engine
+    /// cannot use them (a validation row beyond its range, a constant teacher); the engine then
+    /// chooses by its own rule on training error, which is documented in <see cref="ModelSelection"/>.
+    /// </summary>
+    private static ProblemData? ValidationData(PreparedData data, double[] teacherValidation)
+    {
+        var rows = teacherValidation.Length;
+        return ProblemData.FindProblems(data.XValidation, rows, data.Features, teacherValidation).Count == 0
+            ? new ProblemData(data.XValidation, rows, data.Features, teacherValidation)
+            : null;
     }
 
     private static double[] Predict(Expression expression, double[] x, int features, int rows)
     {
         var output = new double[rows];
-        Evaluator.Evaluate(expression, new ProblemData(x, rows, features, new double[rows]), output);
+        Evaluator.Evaluate(expression, ProblemData.ForPrediction(x, rows, features), output);
         return output;
     }
 }

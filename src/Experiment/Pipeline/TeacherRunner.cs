@@ -5,14 +5,26 @@ namespace Sweep.Experiment;
 /// <summary>Trains a trial's teacher on its standardized data.</summary>
 public static class TeacherRunner
 {
+    /// <summary>
+    /// Standardized inputs are clipped to ±this many standard deviations before they reach the
+    /// float32 network. A held-out row can lie absurdly far from the training rows (1e307
+    /// standard deviations in a data set with one overflowing row), which float32 cannot hold;
+    /// a tanh network is saturated long before this bound, so clipping changes no prediction
+    /// that could have been finite.
+    /// </summary>
+    public const double InputClip = 1e6;
+
     /// <summary>Trains on the train rows; validation rows drive early stopping; test rows are only scored.</summary>
     /// <param name="threads">Intra-op threads for this training; 0 keeps the options' value.</param>
     public static TeacherResult Train(TrialInputs inputs, int seed, int threads, CancellationToken ct)
     {
         var data = inputs.Data;
-        var teacherData = new TeacherData(data.XTrain, data.YTrain, data.XValidation, data.YValidation,
-            data.XTest, data.YTest, data.Features);
+        var teacherData = new TeacherData(Clip(data.XTrain), data.YTrain, Clip(data.XValidation), data.YValidation,
+            Clip(data.XTest), data.YTest, data.Features);
         var options = threads > 0 ? inputs.Settings.Teacher with { Threads = threads } : inputs.Settings.Teacher;
         return TeacherTrainer.Train(teacherData, options, seed, ct);
     }
+
+    private static double[] Clip(double[] x) =>
+        x.All(v => Math.Abs(v) <= InputClip) ? x : x.Select(v => Math.Clamp(v, -InputClip, InputClip)).ToArray();
 }

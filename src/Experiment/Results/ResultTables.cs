@@ -18,6 +18,7 @@ public static class ResultTables
         "benchmark", "lambda", "seed", "status", "teacher_r2_train", "teacher_r2_test", "student_r2_validation",
         "student_r2_test", "fidelity_r2_test", "student_size", "expression", "teacher_seconds", "student_seconds",
         "error", "teacher_r2_validation", "teacher_gradient_norm_test", "expression_sympy", "attempts",
+        "student_nonfinite_rows",
     ];
 
     /// <summary>Columns of <c>summary.csv</c>, in order; the first seven are the documented contract.</summary>
@@ -77,7 +78,8 @@ public static class ResultTables
             TeacherSeconds: Number(field("teacher_seconds")),
             StudentSeconds: Number(field("student_seconds")),
             Attempts: Integer(field("attempts")) ?? 0,
-            Error: field("error")));
+            Error: field("error"),
+            StudentNonFiniteRows: Integer(field("student_nonfinite_rows"))));
     }
 
     /// <summary>Reads a <c>summary.csv</c> written by <see cref="WriteSummary"/>.</summary>
@@ -145,7 +147,7 @@ public static class ResultTables
         t.Benchmark, Format(t.Lambda), Format(t.Seed), t.Status, Format(t.TeacherR2Train), Format(t.TeacherR2Test),
         Format(t.StudentR2Validation), Format(t.StudentR2Test), Format(t.FidelityR2Test), Format(t.StudentSize),
         t.Expression, Format(t.TeacherSeconds), Format(t.StudentSeconds), t.Error, Format(t.TeacherR2Validation),
-        Format(t.TeacherGradientNormTest), t.ExpressionSympy, Format(t.Attempts),
+        Format(t.TeacherGradientNormTest), t.ExpressionSympy, Format(t.Attempts), Format(t.StudentNonFiniteRows),
     ];
 
     private static string?[] SummaryFields(BenchmarkSummary s) =>

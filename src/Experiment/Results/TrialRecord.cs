@@ -24,6 +24,9 @@ namespace Sweep.Experiment;
 /// <param name="StudentSeconds">Wall time of the student search.</param>
 /// <param name="Attempts">How many times the trial was started (more than 1 after a resume or retry).</param>
 /// <param name="Error">Why the trial failed; null when it succeeded.</param>
+/// <param name="StudentNonFiniteRows">Validation and test rows on which the student formula's value was not
+/// finite (an overflow far outside the training range); those rows are scored as if the formula predicted
+/// the training mean. Zero in almost every trial.</param>
 public sealed record TrialRecord(
     string Benchmark,
     double Lambda,
@@ -42,4 +45,5 @@ public sealed record TrialRecord(
     double? TeacherSeconds,
     double? StudentSeconds,
     int Attempts,
-    string? Error);
+    string? Error,
+    int? StudentNonFiniteRows = null);

@@ -24,6 +24,15 @@ public sealed record SweepSiloOptions
     /// <summary>Teacher device: <c>cpu</c>, <c>cuda</c> or <c>auto</c>.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>Times a trial's stage is started before the trial is marked failed.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>A stage that reports no progress for this long is started again (or the trial fails).</summary>
+    public TimeSpan StageTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often each running trial's watchdog reminder fires (Orleans' minimum is one minute).</summary>
+    public TimeSpan WatchdogPeriod { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Problems that stop the silo from starting, each naming the setting.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -36,6 +45,12 @@ public sealed record SweepSiloOptions
             problems.Add($"Sweep:TeacherConcurrency must be at least 1, got {TeacherConcurrency}");
         if (TeacherThreads < 0)
             problems.Add($"Sweep:TeacherThreads must be 0 (automatic) or more, got {TeacherThreads}");
+        if (MaxAttempts < 1)
+            problems.Add($"Sweep:MaxAttempts must be at least 1, got {MaxAttempts}");
+        if (StageTimeout <= TimeSpan.Zero)
+            problems.Add($"Sweep:StageTimeout must be positive, got {StageTimeout}");
+        if (WatchdogPeriod < TimeSpan.FromMinutes(1))
+            problems.Add($"Sweep:WatchdogPeriod must be at least 00:01:00 (Orleans reminders), got {WatchdogPeriod}");
         if (MaxActiveTrials < 1)
             problems.Add($"Sweep:MaxActiveTrials must be at least 1, got {MaxActiveTrials}");
 

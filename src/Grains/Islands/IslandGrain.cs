@@ -23,17 +23,27 @@ public sealed partial class IslandGrain(
 {
     private readonly List<Expression> _immigrants = [];
     private Task? _search;
+    private int _attempt;
+    private CancellationTokenSource? _cancel;
     private int _migrantsReceived;
     private int _migrantsFromOtherSilos;
 
     private string SiloName => silo.SiloAddress.ToString();
 
+    /// <summary>
+    /// Starts the search; a repeated call for the same attempt is ignored, and a call for a newer
+    /// attempt (the trial retried its student stage) cancels the older search first.
+    /// </summary>
     public Task Start(IslandJob job)
     {
-        if (_search is { IsCompleted: false })
+        if (_search is { IsCompleted: false } && job.Attempt == _attempt)
             return Task.CompletedTask;
 
-        _search = RunAsync(job);
+        _cancel?.Cancel();
+        _cancel = new CancellationTokenSource();
+        _attempt = job.Attempt;
+        _immigrants.Clear();
+        _search = RunAsync(job, _cancel.Token);
         return Task.CompletedTask;
     }
 
@@ -47,25 +57,30 @@ public sealed partial class IslandGrain(
         return Task.CompletedTask;
     }
 
-    private async Task RunAsync(IslandJob job)
+    private async Task RunAsync(IslandJob job, CancellationToken ct)
     {
         var trial = GrainFactory.GetGrain<ITrialGrain>(job.Plan.Key);
         try
         {
             DelayDeactivation(TimeSpan.FromHours(1));
-            var outcome = await SearchAsync(job);
+            var outcome = await SearchAsync(job, ct);
             await trial.IslandCompleted(outcome);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return; // a newer attempt replaced this search
         }
         catch (Exception e)
         {
             LogIslandFailed(job.Plan.Key, job.Index, e);
-            await trial.IslandFailed(job.Index, $"island {job.Index} failed: {e.Message}");
+            await trial.IslandFailed(job.Index, job.Attempt, $"island {job.Index} failed: {e.Message}");
         }
 
-        DeactivateOnIdle();
+        if (job.Attempt == _attempt)
+            DeactivateOnIdle();
     }
 
-    private async Task<IslandOutcome> SearchAsync(IslandJob job)
+    private async Task<IslandOutcome> SearchAsync(IslandJob job, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var plan = job.Plan;
@@ -80,7 +95,8 @@ public sealed partial class IslandGrain(
         {
             var arrived = _immigrants.ToArray();
             _immigrants.Clear();
-            report = await Task.Run(() => island.RunEpoch(arrived, CancellationToken.None));
+            report = await Task.Run(() => island.RunEpoch(arrived, ct), ct);
+            ct.ThrowIfCancellationRequested();
             evaluations = report.Evaluations;
             metrics.IslandEpochs.Add(1);
             if (neighbour is not null && !report.Finished && report.Emigrants.Count > 0)
@@ -91,7 +107,7 @@ public sealed partial class IslandGrain(
         metrics.Evaluations.Add(evaluations);
         var front = report.Front.Select(e => new FrontPoint(ToMessage(e.Expression), e.Size, e.Error)).ToArray();
         return new IslandOutcome(job.Index, front, evaluations, _migrantsReceived, _migrantsFromOtherSilos, SiloName,
-            clock.Elapsed.TotalSeconds);
+            clock.Elapsed.TotalSeconds, job.Attempt);
     }
 
     private (Island Island, SymbolicOptions Options) CreateIsland(IslandJob job)

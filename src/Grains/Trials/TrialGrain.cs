@@ -1,22 +1,32 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Sweep.Experiment;
+using Sweep.Grains.Hosting;
 using Sweep.Symbolic;
 
 namespace Sweep.Grains.Trials;
 
 /// <summary>
-/// Drives one trial: teacher, then student islands, then scoring. The state is persisted after
-/// every stage; a reactivated trial continues from the last persisted stage. Callbacks that
-/// arrive for a stage the trial has already left (a duplicate after a silo failure) are ignored,
-/// so a trial completes once.
+/// Drives one trial through its persisted state machine: pending → teacher → student → done, or
+/// failed. The state is written after every change of stage, so a reactivated trial continues
+/// from the last persisted stage instead of redoing finished ones.
+/// <para>
+/// A reminder acts as a watchdog. It reactivates a trial whose silo died, and drives a stage
+/// again when it has made no progress for <see cref="SweepSiloOptions.StageTimeout"/>. A stage
+/// that fails or stalls is retried until <see cref="SweepSiloOptions.MaxAttempts"/> attempts,
+/// then the trial fails with the last reason, so no trial stays running forever. Callbacks from
+/// an older attempt, or for a stage the trial has left, are ignored: a trial completes once.
+/// </para>
 /// </summary>
 public sealed partial class TrialGrain(
     [PersistentState("trial", StorageNames.Sweep)] IPersistentState<TrialState> state,
     TrialInputCache inputs,
     SweepMetrics metrics,
-    ILogger<TrialGrain> logger) : Grain, ITrialGrain
+    IOptions<SweepSiloOptions> options,
+    ILogger<TrialGrain> logger) : Grain, ITrialGrain, IRemindable
 {
+    private const string WatchdogReminder = "watchdog";
     private static readonly TimeSpan PlacementRetry = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<int, IslandOutcome> _islands = [];
@@ -25,6 +35,8 @@ public sealed partial class TrialGrain(
 
     private TrialState S => state.State;
 
+    private string Key => this.GetPrimaryKeyString();
+
     public async Task<TrialResult> Start(TrialPlan plan)
     {
         if (S.Plan is null)
@@ -32,6 +44,7 @@ public sealed partial class TrialGrain(
             S.Plan = plan;
             S.Stage = TrialStage.Teacher;
             S.Attempts = 1;
+            S.LastProgressUtc = DateTime.UtcNow;
             await state.WriteStateAsync();
             metrics.TrialsStarted.Add(1);
         }
@@ -39,6 +52,7 @@ public sealed partial class TrialGrain(
         if (!_driving && !Result().IsFinished)
         {
             _driving = true;
+            await EnsureWatchdogAsync();
             _ = DriveCurrentStageAsync();
         }
 
@@ -54,29 +68,33 @@ public sealed partial class TrialGrain(
 
         S.Teacher = outcome;
         S.Stage = TrialStage.Student;
+        S.LastProgressUtc = DateTime.UtcNow;
         await state.WriteStateAsync();
         await StartIslandsAsync();
     }
 
     public Task TeacherFailed(string error) =>
-        S.Stage == TrialStage.Teacher ? FailAsync(error) : Task.CompletedTask;
+        S.Stage == TrialStage.Teacher ? RetryOrFailAsync(error) : Task.CompletedTask;
 
     public async Task IslandCompleted(IslandOutcome outcome)
     {
-        if (S.Stage != TrialStage.Student || S.Plan is null || S.Teacher is null)
+        if (S.Stage != TrialStage.Student || outcome.Attempt != S.Attempts || S.Plan is null || S.Teacher is null)
             return;
 
         _islands[outcome.Index] = outcome;
+        S.LastProgressUtc = DateTime.UtcNow;
         if (_islands.Count < IslandCount())
             return;
 
         StudentMetrics student;
+        var (plan, teacher, islands) = (S.Plan, S.Teacher, _islands.Values.ToArray());
         try
         {
-            student = await Task.Run(() => ScoreStudent(S.Plan, S.Teacher, _islands.Values.ToArray()));
+            student = await Task.Run(() => ScoreStudent(plan, teacher, islands));
         }
         catch (Exception e)
         {
+            LogScoringFailed(Key, e);
             await FailAsync($"student scoring failed: {e.Message}");
             return;
         }
@@ -85,12 +103,50 @@ public sealed partial class TrialGrain(
         S.Stage = TrialStage.Done;
         await state.WriteStateAsync();
         metrics.TrialsCompleted.Add(1);
-        LogDone(this.GetPrimaryKeyString(), student.R2Test, student.Expression);
+        LogDone(Key, student.R2Test, student.Expression);
         await ReportEndAsync();
     }
 
-    public Task IslandFailed(int index, string error) =>
-        S.Stage == TrialStage.Student ? FailAsync(error) : Task.CompletedTask;
+    public Task IslandFailed(int index, int attempt, string error) =>
+        S.Stage == TrialStage.Student && attempt == S.Attempts ? RetryOrFailAsync(error) : Task.CompletedTask;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (S.Plan is null || Result().IsFinished)
+        {
+            await StopWatchdogAsync();
+            return;
+        }
+
+        if (!_driving)
+        {
+            // A fresh activation: the silo that drove this trial is gone, or the trial was evicted.
+            LogResumed(Key, S.Stage);
+            _driving = true;
+            await DriveCurrentStageAsync();
+            return;
+        }
+
+        var idle = DateTime.UtcNow - S.LastProgressUtc;
+        if (idle > options.Value.StageTimeout)
+            await RetryOrFailAsync($"stage {S.Stage} made no progress for {idle:hh\\:mm\\:ss}");
+    }
+
+    private async Task RetryOrFailAsync(string error)
+    {
+        if (S.Attempts >= options.Value.MaxAttempts)
+        {
+            await FailAsync(S.Attempts == 1 ? error : $"{error} (gave up after {S.Attempts} attempts)");
+            return;
+        }
+
+        S.Attempts++;
+        S.Error = error;
+        S.LastProgressUtc = DateTime.UtcNow;
+        await state.WriteStateAsync();
+        LogRetry(Key, S.Stage, S.Attempts, error);
+        await DriveCurrentStageAsync();
+    }
 
     private async Task DriveCurrentStageAsync()
     {
@@ -108,8 +164,8 @@ public sealed partial class TrialGrain(
         }
         catch (Exception e)
         {
-            LogDriveFailed(this.GetPrimaryKeyString(), e);
-            await FailAsync($"could not start stage {S.Stage}: {e.Message}");
+            LogDriveFailed(Key, e);
+            await RetryOrFailAsync($"could not start stage {S.Stage}: {e.Message}");
         }
     }
 
@@ -135,7 +191,7 @@ public sealed partial class TrialGrain(
         {
             for (var i = 0; i < count; i++)
             {
-                var job = new IslandJob(plan, i, count, S.Teacher!.PredictionsTrain);
+                var job = new IslandJob(plan, i, count, S.Teacher!.PredictionsTrain, S.Attempts);
                 await GrainFactory.GetGrain<IIslandGrain>(TrialKeys.Island(plan.Key, i)).Start(job);
             }
         }
@@ -148,9 +204,9 @@ public sealed partial class TrialGrain(
     /// <summary>Tells the sweep why this trial waits, and tries the stage again a little later.</summary>
     private async Task WaitForPoolAsync(string pool, Func<Task> retry)
     {
-        var key = this.GetPrimaryKeyString();
+        S.LastProgressUtc = DateTime.UtcNow;
         await GrainFactory.GetGrain<ISweepGrain>(S.Plan!.SweepName)
-            .TrialWaiting(key, $"waiting for a silo of the {pool} pool");
+            .TrialWaiting(Key, $"waiting for a silo of the {pool} pool");
         _retry?.Dispose();
         _retry = this.RegisterGrainTimer(async _ =>
         {
@@ -175,7 +231,7 @@ public sealed partial class TrialGrain(
         return new StudentMetrics(score.R2Validation, score.R2Test, score.FidelityR2Test, score.Chosen.Size,
             score.Expression, score.ExpressionSympy, islands.Max(i => i.Seconds), islands.Sum(i => i.Evaluations),
             islands.Sum(i => i.MigrantsReceived), islands.Sum(i => i.MigrantsFromOtherSilos),
-            islands.OrderBy(i => i.Index).Select(i => i.Silo).ToArray());
+            islands.OrderBy(i => i.Index).Select(i => i.Silo).ToArray(), score.NonFiniteRows);
     }
 
     private int IslandCount()
@@ -194,14 +250,28 @@ public sealed partial class TrialGrain(
         S.Error = error;
         await state.WriteStateAsync();
         metrics.TrialsFailed.Add(1);
-        LogFailed(this.GetPrimaryKeyString(), error);
+        LogFailed(Key, error);
         await ReportEndAsync();
     }
 
-    private Task ReportEndAsync()
+    private async Task ReportEndAsync()
     {
         _driving = false;
-        return GrainFactory.GetGrain<ISweepGrain>(S.Plan!.SweepName).TrialEnded(Result());
+        await StopWatchdogAsync();
+        await GrainFactory.GetGrain<ISweepGrain>(S.Plan!.SweepName).TrialEnded(Result());
+    }
+
+    private async Task EnsureWatchdogAsync()
+    {
+        var period = options.Value.WatchdogPeriod;
+        await this.RegisterOrUpdateReminder(WatchdogReminder, period, period);
+    }
+
+    private async Task StopWatchdogAsync()
+    {
+        var reminder = await this.GetReminder(WatchdogReminder);
+        if (reminder is not null)
+            await this.UnregisterReminder(reminder);
     }
 
     private TrialResult Result()
@@ -211,8 +281,9 @@ public sealed partial class TrialGrain(
             ? new TeacherMetrics(t.R2Train, t.R2Validation, t.R2Test, t.MeanSquaredInputGradientTest, t.EpochsRun,
                 t.Seconds, t.Silo)
             : null;
-        return new TrialResult(this.GetPrimaryKeyString(), plan?.Benchmark ?? "", plan?.Lambda ?? 0, plan?.Seed ?? 0,
-            S.Stage, S.Attempts, teacher, S.Student, S.Error);
+        var error = S.Stage == TrialStage.Done ? null : S.Error;
+        return new TrialResult(Key, plan?.Benchmark ?? "", plan?.Lambda ?? 0, plan?.Seed ?? 0,
+            S.Stage, S.Attempts, teacher, S.Student, error);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialKey} done: student test R2 {R2Test:F4}, {Expression}")]
@@ -220,6 +291,15 @@ public sealed partial class TrialGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} failed: {Error}")]
     private partial void LogFailed(string trialKey, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} retries stage {Stage}, attempt {Attempt}: {Error}")]
+    private partial void LogRetry(string trialKey, TrialStage stage, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialKey} resumed by its watchdog at stage {Stage}")]
+    private partial void LogResumed(string trialKey, TrialStage stage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} could not score its student")]
+    private partial void LogScoringFailed(string trialKey, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} could not start its stage")]
     private partial void LogDriveFailed(string trialKey, Exception exception);

@@ -16,5 +16,9 @@ public sealed class TrialState
 
     [Id(4)] public StudentMetrics? Student { get; set; }
 
+    /// <summary>The last error; on a done trial, the reason of a retry that was overcome.</summary>
     [Id(5)] public string? Error { get; set; }
+
+    /// <summary>When the trial last moved forward; the watchdog retries a stage idle for too long.</summary>
+    [Id(6)] public DateTime LastProgressUtc { get; set; }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -83,9 +85,9 @@ public static class SweepSiloHost
     /// <summary>Services the grains need, independent of how the silo is hosted.</summary>
     public static IServiceCollection AddSweepServices(this IServiceCollection services)
     {
-        services.AddSingleton<TrialInputCache>();
-        services.AddSingleton<TrainingSlots>();
-        services.AddSingleton<SweepMetrics>();
+        services.TryAddSingleton<TrialInputCache>();
+        services.TryAddSingleton<TrainingSlots>();
+        services.TryAddSingleton<SweepMetrics>();
         services.AddPlacementFilter<PoolPlacementFilterStrategy, PoolPlacementFilterDirector>(ServiceLifetime.Transient);
         return services;
     }

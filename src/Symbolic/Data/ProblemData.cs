@@ -26,6 +26,11 @@ public sealed class ProblemData
 
     /// <summary>Copies the data; <paramref name="xRowMajor"/>[r · features + j] is feature j of row r.</summary>
     public ProblemData(double[] xRowMajor, int rows, int features, double[] target)
+        : this(xRowMajor, rows, features, target, validate: true)
+    {
+    }
+
+    private ProblemData(double[] xRowMajor, int rows, int features, double[] target, bool validate)
     {
         ArgumentNullException.ThrowIfNull(xRowMajor);
         ArgumentNullException.ThrowIfNull(target);
@@ -42,7 +47,7 @@ public sealed class ProblemData
             throw new ArgumentException($"target has {target.Length} values but there are {rows} rows.");
         }
 
-        var problems = FindProblems(xRowMajor, rows, features, target);
+        var problems = validate ? FindProblems(xRowMajor, rows, features, target) : [];
         if (problems.Count > 0)
         {
             throw new ProblemDataException(problems);
@@ -90,6 +95,14 @@ public sealed class ProblemData
     public ReadOnlySpan<double> Column(int feature) => _columns.AsSpan(feature * Rows, Rows);
 
     /// <summary>Lists every reason the data cannot be searched, without throwing.</summary>
+    /// <summary>
+    /// Inputs to predict on, with no target. Unlike training data they are not checked: a held-out
+    /// row may lie far outside the training range, and the prediction there may overflow; the
+    /// caller decides what a non-finite prediction means.
+    /// </summary>
+    public static ProblemData ForPrediction(double[] xRowMajor, int rows, int features) =>
+        new(xRowMajor, rows, features, new double[rows], validate: false);
+
     public static IReadOnlyList<string> FindProblems(double[] xRowMajor, int rows, int features, double[] target)
     {
         ArgumentNullException.ThrowIfNull(xRowMajor);

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Spectre.Console;
+using Sweep.Experiment;
+using Sweep.Grains;
+
+namespace Sweep.Client;
+
+/// <summary>Writes <c>trials.csv</c> and <c>summary.csv</c> and prints the summary table.</summary>
+public static class ResultWriter
+{
+    public static IReadOnlyList<BenchmarkSummary> Write(IReadOnlyList<TrialResult> results, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var records = results.Select(ToRecord).ToArray();
+        var summary = ResultTables.Summarize(records);
+        ResultTables.WriteTrials(Path.Combine(folder, "trials.csv"), records);
+        ResultTables.WriteSummary(Path.Combine(folder, "summary.csv"), summary);
+        return summary;
+    }
+
+    public static void Print(IReadOnlyList<BenchmarkSummary> summary, string folder)
+    {
+        var table = new Table().Title("Student R² on test: baseline (λ = 0) against the λ chosen on validation");
+        foreach (var column in new[] { "benchmark", "baseline", "best λ", "best", "relative", "teacher λ=0", "teacher best", "failed" })
+            table.AddColumn(column);
+        foreach (var row in summary)
+        {
+            table.AddRow(Markup.Escape(row.Benchmark), Format(row.BaselineStudentR2Test), Format(row.BestLambda, "G4"),
+                Format(row.BestStudentR2Test), Percent(row.RelativeImprovement), Format(row.BaselineTeacherR2Test),
+                Format(row.BestTeacherR2Test), $"{row.Failed}/{row.Trials}");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Wrote {Path.Combine(folder, "trials.csv")} and {Path.Combine(folder, "summary.csv")}");
+    }
+
+    public static TrialRecord ToRecord(TrialResult r) => new(
+        r.Benchmark, r.Lambda, r.Seed, StatusName(r.Stage),
+        r.Teacher?.R2Train, r.Teacher?.R2Validation, r.Teacher?.R2Test, r.Teacher?.MeanSquaredInputGradientTest,
+        r.Student?.R2Validation, r.Student?.R2Test, r.Student?.FidelityR2Test, r.Student?.Size,
+        r.Student?.Expression, r.Student?.ExpressionSympy, r.Teacher?.Seconds, r.Student?.Seconds,
+        r.Attempts, r.Error, r.Student?.NonFiniteRows);
+
+    private static string StatusName(TrialStage stage) => stage switch
+    {
+        TrialStage.Done => "done",
+        TrialStage.Failed => "failed",
+        TrialStage.Teacher => "teacher",
+        TrialStage.Student => "student",
+        _ => "pending",
+    };
+
+    private static string Format(double? value, string format = "F4") =>
+        value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Percent(double? value) =>
+        value is { } v ? (v * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + " %" : "-";
+}

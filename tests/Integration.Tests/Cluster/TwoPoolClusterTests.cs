@@ -1,0 +1,94 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.TestingHost;
+using Sweep.Client;
+using Sweep.Grains;
+using Sweep.Grains.Hosting;
+using Sweep.Grains.Placement;
+using Sweep.Silo.Hosting;
+
+namespace Sweep.Integration.Tests.Cluster;
+
+/// <summary>
+/// A cluster of two in-process silos, one per pool, runs a small real sweep end to end: teachers
+/// must be placed only on the gpu silo, islands only on the cpu silo, and islands must exchange
+/// migrants.
+/// </summary>
+public sealed class TwoPoolClusterTests : IAsyncLifetime
+{
+    private const string GpuSiloName = "Primary";
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((options, silo) =>
+        {
+            var pool = options.SiloName == GpuSiloName ? SiloPools.Gpu : SiloPools.Cpu;
+            silo.UseSiloMetadata(new Dictionary<string, string> { [SiloPools.MetadataKey] = pool });
+            silo.AddMemoryGrainStorage(StorageNames.Sweep);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton(Options.Create(new SweepSiloOptions { Pools = pool, TeacherThreads = 1 }));
+            silo.Services.AddSweepServices();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task A_tiny_sweep_places_teachers_on_gpu_silos_and_islands_on_cpu_silos_and_migrates()
+    {
+        using var folder = new TemporaryFolder();
+        var specPath = folder.Write("tiny.yaml", """
+            name: tiny
+            benchmarks: [1027_ESL]
+            lambdas: [0, 0.01]
+            seeds: [1]
+            teacher:
+              hidden: [16, 16]
+              epochs: 40
+            student:
+              islands: 2
+              population: 40
+              generations: 8
+              migration_interval: 2
+              migrants: 3
+              max_size: 15
+            """);
+        var prepared = SweepPreparation.Prepare(specPath, datasetsOption: null);
+        var gpu = _cluster.Silos.Single(s => s.Name == GpuSiloName).SiloAddress.ToString();
+        var cpu = _cluster.Silos.Single(s => s.Name != GpuSiloName).SiloAddress.ToString();
+
+        var sweep = _cluster.Client.GetGrain<ISweepGrain>("tiny");
+        await sweep.Start(prepared.Request);
+        var progress = await WaitUntilFinished(sweep, TimeSpan.FromMinutes(4));
+        var results = await sweep.GetResults();
+
+        Assert.Equal(2, progress.Done);
+        Assert.All(results, r =>
+        {
+            Assert.Equal(TrialStage.Done, r.Stage);
+            Assert.Equal(gpu, r.Teacher!.Silo);
+            Assert.All(r.Student!.IslandSilos, silo => Assert.Equal(cpu, silo));
+            Assert.True(r.Student.MigrantsReceived > 0, $"{r.Key}: no migrant arrived");
+            Assert.True(double.IsFinite(r.Student.R2Test) && double.IsFinite(r.Teacher.R2Test), r.Key);
+        });
+    }
+
+    private static async Task<SweepProgress> WaitUntilFinished(ISweepGrain sweep, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var progress = await sweep.GetProgress();
+            if (progress.IsFinished)
+                return progress;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"sweep not finished after {limit}: {ProgressView.Describe(progress)}");
+            await Task.Delay(250);
+        }
+    }
+}
