@@ -63,6 +63,20 @@ public class ModelSelectionTests
     }
 
     [Fact]
+    public void With_validation_exact_fits_of_different_sizes_are_ties_won_by_the_smallest()
+    {
+        var validation = TestData.Make(300, 2, x => x[0] / x[1], seed: 21, low: 1, high: 3);
+        var small = Programs.Parse("((x0 / x1) * 1.00000000001)");
+        var large = Programs.Parse("(((x0 - x1) / x1) + 1)");
+
+        var chosen = ModelSelection.Select([new(small, 5, 1e-20), new(large, 7, 0.0)], validation);
+
+        Assert.Same(small, chosen.Expression);
+        Assert.True(ModelSelection.ValidationError(chosen, validation) > ModelSelection.ValidationError(
+            new(large, 7, 0.0), validation));
+    }
+
+    [Fact]
     public void An_empty_front_is_refused()
     {
         Assert.Throws<ArgumentException>(() => ModelSelection.Select([], null));

@@ -3,8 +3,10 @@ namespace Sweep.Symbolic;
 /// <summary>Picks the one formula to report from a Pareto front.</summary>
 /// <remarks>
 /// With validation data: the entry with the lowest validation MSE, except that the smallest entry
-/// whose validation MSE is within <see cref="ValidationTolerance"/> (relative) of that lowest wins,
-/// so a formula is not made longer for a gain the validation set cannot tell from noise. Entries
+/// whose validation MSE is within <see cref="ValidationTolerance"/> (relative) of that lowest, or
+/// within <see cref="ValidationFloor"/> × the validation target's variance of it, wins. A formula is
+/// thus not made longer for a gain the validation set cannot tell from noise, nor for one at the
+/// level of rounding when several formulas fit exactly. Entries
 /// whose validation predictions are not finite are never chosen. The sweep uses this rule.
 /// Without validation data: PySR's rule. Sorted by size, each entry's score is
 /// −Δln(error)/Δsize against the next smaller entry (the smallest scores 0); among entries whose
@@ -14,6 +16,9 @@ public static class ModelSelection
 {
     /// <summary>Relative slack on validation MSE in favour of smaller formulas.</summary>
     public const double ValidationTolerance = 0.01;
+
+    /// <summary>Absolute slack on validation MSE, as a fraction of the validation target's variance.</summary>
+    public const double ValidationFloor = 1e-9;
 
     /// <summary>Entries within this factor of the lowest training error compete on score.</summary>
     public const double ScoreErrorFactor = 1.5;
@@ -54,7 +59,7 @@ public static class ModelSelection
             return ByScore(sorted);
         }
 
-        var limit = lowest * (1.0 + ValidationTolerance);
+        var limit = Math.Max(lowest * (1.0 + ValidationTolerance), lowest + (ValidationFloor * validation.TargetVariance));
         return sorted[Array.FindIndex(errors, e => e <= limit)];
     }
 
