@@ -44,10 +44,10 @@ public sealed record TeacherData(
             problems.Add($"The query inputs hold {XQuery?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"} "
                 + $"values, not a whole number of rows of {Features} features.");
         }
-        else if (Array.FindIndex(XQuery, value => !double.IsFinite(value)) is var badQuery and >= 0)
+        else if (Array.FindIndex(XQuery, value => !Trainable(value)) is var badQuery and >= 0)
         {
             problems.Add($"The query input at row {badQuery / Features}, feature {badQuery % Features} is "
-                + $"{Format(XQuery[badQuery])}; every value must be finite.");
+                + $"{Format(XQuery[badQuery])}; {Requirement}");
         }
 
         if (YTrain is { Length: < 2 })
@@ -55,6 +55,12 @@ public sealed record TeacherData(
 
         return problems;
     }
+
+    private const string Requirement = "every value must be finite and within the float32 range (±3.4e38) that "
+        + "training uses.";
+
+    /// <summary>Finite and representable as float32, the element type the network trains in.</summary>
+    private static bool Trainable(double value) => Math.Abs(value) <= float.MaxValue;
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -73,18 +79,18 @@ public sealed record TeacherData(
             return;
         }
 
-        var badInput = Array.FindIndex(x, value => !double.IsFinite(value));
+        var badInput = Array.FindIndex(x, value => !Trainable(value));
         if (badInput >= 0)
         {
             problems.Add($"The {name} input at row {badInput / Features}, feature {badInput % Features} is "
-                + $"{Format(x[badInput])}; every value must be finite.");
+                + $"{Format(x[badInput])}; {Requirement}");
         }
 
-        var badTarget = Array.FindIndex(y, value => !double.IsFinite(value));
+        var badTarget = Array.FindIndex(y, value => !Trainable(value));
         if (badTarget >= 0)
         {
             problems.Add($"The {name} target at row {badTarget} is {Format(y[badTarget])}; "
-                + "every value must be finite.");
+                + Requirement);
         }
     }
 }

@@ -41,6 +41,15 @@ public sealed class TeacherDataTests
     }
 
     [Fact]
+    public void A_value_beyond_the_float32_range_is_refused_because_training_runs_in_float32()
+    {
+        var problem = Assert.Single((Valid with { XValidation = [1, 1e39] }).Validate());
+
+        Assert.Contains("validation input at row 0, feature 1 is 1E+39", problem);
+        Assert.Contains("float32", problem);
+    }
+
+    [Fact]
     public void A_non_finite_target_and_too_few_rows_are_both_reported()
     {
         var problems = (Valid with { XTrain = [1, 2], YTrain = [double.PositiveInfinity] }).Validate();
