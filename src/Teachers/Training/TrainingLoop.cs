@@ -1,6 +1,6 @@
-using TorchSharp;
 using Sweep.Teachers.Network;
 using Sweep.Teachers.Penalties;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Sweep.Teachers.Training;
