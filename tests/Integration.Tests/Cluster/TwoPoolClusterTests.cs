@@ -17,15 +17,18 @@ namespace Sweep.Integration.Tests.Cluster;
 /// </summary>
 public sealed class TwoPoolClusterTests : IAsyncLifetime
 {
-    private const string GpuSiloName = "Primary";
     private InProcessTestCluster _cluster = null!;
+
+    /// <summary>The first silo configured joins the gpu pool; the other joins the cpu pool.</summary>
+    private string? _gpuSiloName;
 
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((options, silo) =>
         {
-            var pool = options.SiloName == GpuSiloName ? SiloPools.Gpu : SiloPools.Cpu;
+            _gpuSiloName ??= options.SiloName;
+            var pool = options.SiloName == _gpuSiloName ? SiloPools.Gpu : SiloPools.Cpu;
             silo.UseSiloMetadata(new Dictionary<string, string> { [SiloPools.MetadataKey] = pool });
             silo.AddMemoryGrainStorage(StorageNames.Sweep);
             silo.UseInMemoryReminderService();
@@ -59,8 +62,8 @@ public sealed class TwoPoolClusterTests : IAsyncLifetime
               max_size: 15
             """);
         var prepared = SweepPreparation.Prepare(specPath, datasetsOption: null);
-        var gpu = _cluster.Silos.Single(s => s.Name == GpuSiloName).SiloAddress.ToString();
-        var cpu = _cluster.Silos.Single(s => s.Name != GpuSiloName).SiloAddress.ToString();
+        var gpu = _cluster.Silos.Single(s => s.Name == _gpuSiloName).SiloAddress.ToString();
+        var cpu = _cluster.Silos.Single(s => s.Name != _gpuSiloName).SiloAddress.ToString();
 
         var sweep = _cluster.Client.GetGrain<ISweepGrain>("tiny");
         await sweep.Start(prepared.Request);
