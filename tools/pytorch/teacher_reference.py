@@ -6,7 +6,8 @@ Runs with Debian's python3-torch (apt-get install python3-torch; use /usr/bin/py
   fixture OUT.json [--datasets DIR]
       Writes the fixture the C# tests compare against: small networks with fixed weights, a fixed batch and
       lambda, the resulting MSE, Jacobian penalty, total loss and parameter gradients, the weights after 10
-      Adam/AdamW steps, and the test R2 of a teacher trained with PyTorch on airfoil_self_noise.
+      Adam/AdamW steps, and the test R2 and input-gradient of teachers trained with PyTorch on airfoil_self_noise
+      at lambda 0 and at --penalized-lambda.
   fit DATASET [--datasets DIR] [settings]
       Trains one teacher on a data set of the shared folder with the modulo split and prints its scores as JSON.
   speed [--rows 1000 --features 8] [settings]
@@ -152,7 +153,11 @@ def fit(folder, name, settings, seed):
     with torch.no_grad():
         scores = {split: r2(part[1], forward(params, part[0], settings.activation))
                   for split, part in (("train", train_part), ("validation", val_part), ("test", test_part))}
-    return {"dataset": name, "seed": seed, "r2": scores, "epochs": epochs, "seconds": seconds}
+    x_test = test_part[0].clone().requires_grad_(True)
+    (grad,) = torch.autograd.grad(forward(params, x_test, settings.activation).sum(), x_test)
+    return {"dataset": name, "seed": seed, "lambda": settings.lam, "r2": scores,
+            "mean_squared_input_gradient_test": grad.pow(2).sum(1).mean().item(), "epochs": epochs,
+            "seconds": seconds}
 
 
 def gradient_case(activation, optimizer, lr, weight_decay, lam, seed):
@@ -213,6 +218,7 @@ def main():
     commands = parser.add_subparsers(dest="command", required=True)
     fixture_cmd = commands.add_parser("fixture", parents=[settings_parser()])
     fixture_cmd.add_argument("out")
+    fixture_cmd.add_argument("--penalized-lambda", type=float, default=0.01)
     fixture_cmd.add_argument("--datasets", default=os.path.join(os.path.dirname(__file__), "../../../shared/datasets"))
     fit_cmd = commands.add_parser("fit", parents=[settings_parser()])
     fit_cmd.add_argument("dataset")
@@ -238,12 +244,13 @@ def main():
             gradient_case("GELU", "Adam", 0.02, 0.01, 20.0, seed=3),
             gradient_case("ReLU", "Adam", 0.01, 0.0, 5.0, seed=4),
         ]
-        airfoil = fit(args.datasets, "airfoil_self_noise", args, args.seed)
-        settings = {k: getattr(args, k) for k in
-                    ("hidden", "activation", "optimizer", "lr", "weight_decay", "epochs", "batch_size", "patience",
-                     "lam", "threads", "seed")}
+        penalized = argparse.Namespace(**{**vars(args), "lam": args.penalized_lambda})
+        airfoil = [fit(args.datasets, "airfoil_self_noise", run, args.seed) for run in (args, penalized)]
+        keys = ("hidden", "activation", "optimizer", "lr", "weight_decay", "epochs", "batch_size", "patience",
+                "lam", "threads", "seed")
         fixture = {"torch": torch.__version__, "command": " ".join(sys.argv[1:]), "cases": cases,
-                   "airfoil": {**airfoil, "settings": settings}}
+                   "airfoil": [{**fitted, "settings": {k: getattr(run, k) for k in keys}}
+                               for fitted, run in zip(airfoil, (args, penalized))]}
         with open(args.out, "w") as out:
             json.dump(fixture, out, indent=1)
             out.write("\n")

@@ -9,7 +9,7 @@ namespace Sweep.Teachers.Tests.Fixtures;
 internal sealed record PyTorchFixture(
     [property: JsonPropertyName("torch")] string Torch,
     [property: JsonPropertyName("cases")] IReadOnlyList<GradientCase> Cases,
-    [property: JsonPropertyName("airfoil")] AirfoilReference Airfoil)
+    [property: JsonPropertyName("airfoil")] IReadOnlyList<AirfoilReference> Airfoil)
 {
     public static PyTorchFixture Load()
     {
@@ -44,8 +44,12 @@ internal sealed record GradientCase(
 /// <summary>A default-sized teacher trained by PyTorch on airfoil_self_noise with the modulo split.</summary>
 internal sealed record AirfoilReference(
     [property: JsonPropertyName("r2")] Dictionary<string, double> R2,
+    [property: JsonPropertyName("mean_squared_input_gradient_test")] double MeanSquaredInputGradientTest,
     [property: JsonPropertyName("epochs")] int Epochs,
-    [property: JsonPropertyName("settings")] AirfoilSettings Settings);
+    [property: JsonPropertyName("settings")] AirfoilSettings Settings)
+{
+    public override string ToString() => $"airfoil λ={Settings.Lambda}";
+}
 
 internal sealed record AirfoilSettings(
     [property: JsonPropertyName("hidden")] int[] Hidden,
