@@ -57,6 +57,13 @@ public static class RunCommand
 
         var folder = output?.FullName ?? Path.GetFullPath(Path.Combine("runs", prepared.Spec.Name));
         Directory.CreateDirectory(folder);
+        using var folderLock = RunFolderLock.TryAcquire(folder);
+        if (folderLock is null)
+        {
+            return Fail(ExitCodes.InvalidInput,
+                $"{folder}: another `sweep run` is using this folder; wait for it or pass another --out");
+        }
+
         Console.WriteLine($"Sweep '{prepared.Spec.Name}': {prepared.Request.Trials.Count} trials; state and results in {folder}");
 
         var settings = new SiloHostSettings { Mode = SiloMode.Embedded, StateFolder = folder, MetricsPort = metricsPort };
