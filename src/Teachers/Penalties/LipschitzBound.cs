@@ -12,8 +12,10 @@ namespace Sweep.Teachers.Penalties;
 /// <remarks>
 /// σ(W) is estimated by power iteration, as PyTorch's spectral normalization does: left and right singular-vector
 /// estimates u, v persist across optimizer steps and are refined by one iteration per step (after a warm-up at
-/// construction), and σ = uᵀ W v is differentiated with u, v held fixed. The start vector is the normalized ones
-/// vector, so the penalty draws nothing from any random generator.
+/// construction), and σ = uᵀ W v is differentiated with u, v held fixed. The estimate approaches σ from below, so
+/// between steps the bound can fall short of the true product by the estimate's error (a test holds it above
+/// the largest input-gradient seen). The start vector is the normalized ones vector, so the penalty draws
+/// nothing from any random generator.
 /// </remarks>
 internal sealed class LipschitzBound : IDisposable
 {
