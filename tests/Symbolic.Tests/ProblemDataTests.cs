@@ -41,4 +41,14 @@ public class ProblemDataTests
         Assert.Throws<ArgumentException>(() => new ProblemData([1, 2, 3], 2, 2, [1, 2]));
         Assert.Throws<ArgumentException>(() => new ProblemData([1, 2, 3, 4], 2, 2, [1, 2, 3]));
     }
+
+    [Fact]
+    public void Prediction_inputs_are_not_checked_and_evaluate_to_plain_IEEE_results()
+    {
+        var inputs = ProblemData.ForPrediction([1.0, 1.7e308, double.NaN], rows: 3, features: 1);
+
+        var predictions = Programs.Predict(Programs.Parse("(x0 * 2)"), inputs);
+
+        Assert.Equal([2.0, double.PositiveInfinity, double.NaN], predictions);
+    }
 }

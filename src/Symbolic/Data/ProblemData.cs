@@ -94,15 +94,15 @@ public sealed class ProblemData
     /// <summary>All rows of feature <paramref name="feature"/>.</summary>
     public ReadOnlySpan<double> Column(int feature) => _columns.AsSpan(feature * Rows, Rows);
 
-    /// <summary>Lists every reason the data cannot be searched, without throwing.</summary>
     /// <summary>
-    /// Inputs to predict on, with no target. Unlike training data they are not checked: a held-out
-    /// row may lie far outside the training range, and the prediction there may overflow; the
-    /// caller decides what a non-finite prediction means.
+    /// Inputs to predict on, with no target (all zeros). Unlike training data they are not checked:
+    /// a held-out row may lie far outside the training range, and the prediction there may overflow;
+    /// the caller decides what a non-finite prediction means.
     /// </summary>
     public static ProblemData ForPrediction(double[] xRowMajor, int rows, int features) =>
         new(xRowMajor, rows, features, new double[rows], validate: false);
 
+    /// <summary>Lists every reason the data cannot be searched, without throwing.</summary>
     public static IReadOnlyList<string> FindProblems(double[] xRowMajor, int rows, int features, double[] target)
     {
         ArgumentNullException.ThrowIfNull(xRowMajor);
