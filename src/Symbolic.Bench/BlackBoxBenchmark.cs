@@ -32,7 +32,8 @@ internal static class BlackBoxBenchmark
             MaxDepth = 14,
             MaxEvaluations = budget / Islands,
         });
-        Console.WriteLine("dataset\trows\tmedian_r2_test\tmedian_size\tseconds\toperon_r2\toperon_size\tgplearn_r2\tgplearn_size");
+        Console.WriteLine("dataset\trows\tmedian_r2_test\tmedian_size\tseconds\t"
+            + "operon_r2\toperon_size\tgplearn_r2\tgplearn_size");
         var ours = new List<(double R2, double Size)>();
         var theirs = new List<(double OperonR2, double OperonSize, double GplearnR2, double GplearnSize)>();
         foreach (var set in sets)
@@ -60,7 +61,8 @@ internal static class BlackBoxBenchmark
         var (gplearnR2, gplearnSize) = (Scoring.Median(theirs.Select(t => t.GplearnR2)),
             Scoring.Median(theirs.Select(t => t.GplearnSize)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median over {ours.Count} sets: ours R² {ourR2:F4} size {ourSize}; Operon R² {operonR2:F4} size {operonSize}; "
+            $"median over {ours.Count} sets: ours R² {ourR2:F4} size {ourSize}; "
+            + $"Operon R² {operonR2:F4} size {operonSize}; "
             + $"gplearn R² {gplearnR2:F4} size {gplearnSize}"));
         return 0;
     }

@@ -18,7 +18,8 @@ internal static class EvaluationBenchmark
     public static int Run(BenchArguments arguments)
     {
         var data = RandomData(Rows, features: 5, seed: 1);
-        Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Numerics.Vector<double>.Count} doubles per vector, "
+        var width = System.Numerics.Vector<double>.Count;
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {width} doubles per vector, "
             + $"{Rows} rows, {Programs} programs of at most {MaxSize} nodes");
         Console.WriteLine($"simd add loop, 1 core, {Workspace.BatchRows}-row batch buffers  "
             + $"{AddLoopRate(Workspace.BatchRows):E3} element ops/s");

@@ -4,7 +4,8 @@ namespace Sweep.Symbolic.Bench;
 
 /// <summary>
 /// Ground truth: the 20 equations of the AI Feynman table with the fewest operators, sampled
-/// noise-free (each variable uniform in its range), fitted on the raw features (the target standardized) at 200,000 evaluations each; an equation
+/// noise-free (each variable uniform in its range), fitted on the raw features (the target
+/// standardized) at 200,000 evaluations each; an equation
 /// counts as solved when the selected model's test R² exceeds 0.999 (SRBench's accuracy criterion).
 /// </summary>
 internal static class FeynmanBenchmark
@@ -41,7 +42,8 @@ internal static class FeynmanBenchmark
                 runs++;
                 var formula = ExpressionFormatter.ToInfix(model.Expression, equation.Variables);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{equation.Name}\t{equation.Operators}\t{seed}\t{r2:F6}\t{model.Size}\t{seconds:F1}\t{evaluations}\t{formula}"));
+                    $"{equation.Name}\t{equation.Operators}\t{seed}\t{r2:F6}\t{model.Size}\t{seconds:F1}\t"
+                    + $"{evaluations}\t{formula}"));
             }
         }
 
@@ -49,6 +51,8 @@ internal static class FeynmanBenchmark
             $"solved (test R² > 0.999): {solved} of {runs} = {100.0 * solved / runs:F0} %"));
         return 0;
     }
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
     private static IEnumerable<FeynmanEquation> Load(string path)
     {
@@ -62,8 +66,8 @@ internal static class FeynmanBenchmark
 
             var count = int.Parse(cells[4], CultureInfo.InvariantCulture);
             var names = Enumerable.Range(0, count).Select(k => cells[5 + (3 * k)]).ToArray();
-            var lows = Enumerable.Range(0, count).Select(k => double.Parse(cells[6 + (3 * k)], CultureInfo.InvariantCulture));
-            var highs = Enumerable.Range(0, count).Select(k => double.Parse(cells[7 + (3 * k)], CultureInfo.InvariantCulture));
+            var lows = Enumerable.Range(0, count).Select(k => Number(cells[6 + (3 * k)]));
+            var highs = Enumerable.Range(0, count).Select(k => Number(cells[7 + (3 * k)]));
             var formula = FeynmanEquation.Translate(cells[3]);
             if (formula is null)
             {

@@ -20,7 +20,7 @@ internal static class Scoring
         return double.IsFinite(sse) ? 1 - (sse / sst) : double.NegativeInfinity;
     }
 
-    /// <summary>Runs the engine, picks the model by validation error, returns it with its test R² and the time.</summary>
+    /// <summary>Runs the engine, picks the model by validation error, returns it with test R² and time.</summary>
     public static (FrontEntry Model, double TestR2, double Seconds, long Evaluations) Run(
         SymbolicOptions options, int islands, int seed, Standardized split)
     {

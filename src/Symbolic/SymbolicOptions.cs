@@ -91,7 +91,8 @@ public sealed record SymbolicOptions
         Require(problems, MigrationInterval >= 1, $"MigrationInterval must be at least 1 (got {MigrationInterval})");
         Require(problems, Migrants >= 0 && Migrants <= Population,
             $"Migrants must be between 0 and Population ({Population}) (got {Migrants})");
-        Require(problems, MaxEvaluations >= 0, $"MaxEvaluations must be 0 (no limit) or positive (got {MaxEvaluations})");
+        Require(problems, MaxEvaluations >= 0,
+            $"MaxEvaluations must be 0 (no limit) or positive (got {MaxEvaluations})");
         Require(problems, MaxSeconds >= 0 && double.IsFinite(MaxSeconds),
             $"MaxSeconds must be 0 (no limit) or a positive number (got {MaxSeconds})");
         Require(problems, TournamentSize >= 1, $"TournamentSize must be at least 1 (got {TournamentSize})");

@@ -39,7 +39,8 @@ public class HardInputTests
         var error = Assert.Throws<ProblemDataException>(() => new ProblemData(x, rows, 3, y));
 
         // File lines 19 and 90 are data rows 18 and 89; v and w are features 1 and 2.
-        Assert.Equal(["row 18, feature 1 is NaN (not a finite number)", "row 89, feature 2 is NaN (not a finite number)"],
+        Assert.Equal(
+            ["row 18, feature 1 is NaN (not a finite number)", "row 89, feature 2 is NaN (not a finite number)"],
             error.Problems);
     }
 

@@ -140,5 +140,6 @@ public class IslandTests
     }
 
     internal static string Describe(IReadOnlyList<FrontEntry> front) =>
-        string.Join("\n", front.Select(e => $"{e.Size} {e.Error:R} {string.Join(",", e.Expression.ToArrays().Values)}"));
+        string.Join("\n", front.Select(e =>
+            $"{e.Size} {e.Error:R} {string.Join(",", e.Expression.ToArrays().Values)}"));
 }

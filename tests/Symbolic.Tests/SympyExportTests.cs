@@ -35,7 +35,8 @@ public class SympyExportTests
     {
         var data = TestData.Make(12, Reserved.Length, x => x[0], seed: 16, low: 0.5, high: 2.0);
         var rng = new Rng(99);
-        var programs = Enumerable.Range(0, 150).Select(_ => Programs.Random(rng, Reserved.Length, maxSize: 15)).ToList();
+        var programs = Enumerable.Range(0, 150)
+            .Select(_ => Programs.Random(rng, Reserved.Length, maxSize: 15)).ToList();
         programs.Add(ExpressionParser.Parse("((N * E) + sin(I)) - (S / lambda) + pi", Reserved));
 
         var sympy = RunSympy(programs, Reserved, data);
@@ -52,7 +53,8 @@ public class SympyExportTests
                 }
 
                 Assert.True(Math.Abs(ours[r] - sympy[k][r]) <= 1e-8 * Math.Max(1, Math.Abs(ours[r])),
-                    $"{ExpressionFormatter.ToSympy(programs[k], Reserved)} row {r}: ours {ours[r]}, sympy {sympy[k][r]}");
+                    $"{ExpressionFormatter.ToSympy(programs[k], Reserved)} row {r}: "
+                    + $"ours {ours[r]}, sympy {sympy[k][r]}");
                 compared++;
             }
         }

@@ -143,7 +143,8 @@ public sealed class ProblemData
 
         if (rows >= MinRows && target.AsSpan(0, rows).IndexOfAnyExcept(target[0]) < 0)
         {
-            problems.Add(Invariant($"the target is constant ({target[0]}), so there is nothing to fit and R² is undefined"));
+            problems.Add(Invariant(
+                $"the target is constant ({target[0]}), so there is nothing to fit and R² is undefined"));
         }
 
         return problems;

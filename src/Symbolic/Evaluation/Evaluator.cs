@@ -115,7 +115,8 @@ public static class Evaluator
     }
 
     /// <summary>The values of an operand-stack entry for the current batch.</summary>
-    internal static ReadOnlySpan<double> Column(int entry, ProblemData data, int start, int count, Span<double> scratch) =>
+    internal static ReadOnlySpan<double> Column(
+        int entry, ProblemData data, int start, int count, Span<double> scratch) =>
         entry >= 0
             ? scratch.Slice(entry * Workspace.BatchRows, count)
             : data.Column(-1 - entry).Slice(start, count);

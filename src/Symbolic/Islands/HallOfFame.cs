@@ -35,7 +35,7 @@ internal sealed class HallOfFame
         }
     }
 
-    /// <summary>The Pareto front of final programs; adds the evaluations it spent to <paramref name="evaluations"/>.</summary>
+    /// <summary>The Pareto front of final programs; adds its cost to <paramref name="evaluations"/>.</summary>
     public IReadOnlyList<FrontEntry> Front(ProblemData data, Workspace ws, ref long evaluations)
     {
         for (var size = 1; size < _bySize.Length; size++)

@@ -59,7 +59,9 @@ public sealed class Island
     /// (fewer when a budget runs out, none when already finished) and reports emigrants and front.
     /// Immigrants that break this island's limits or use features it lacks are ignored.
     /// </summary>
-    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled between generations.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="ct"/> was cancelled (checked before each generation).
+    /// </exception>
     public EpochReport RunEpoch(IReadOnlyList<Expression> immigrants, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(immigrants);

@@ -35,7 +35,9 @@ public static class ModelSelection
         return validation is null ? ByScore(sorted) : ByValidation(sorted, validation);
     }
 
-    /// <summary>Plain MSE of <paramref name="entry"/> on <paramref name="data"/>; +∞ when any prediction is not finite.</summary>
+    /// <summary>
+    /// Plain MSE of <paramref name="entry"/> on <paramref name="data"/>; +∞ if a prediction is not finite.
+    /// </summary>
     public static double ValidationError(FrontEntry entry, ProblemData data)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -59,7 +61,8 @@ public static class ModelSelection
             return ByScore(sorted);
         }
 
-        var limit = Math.Max(lowest * (1.0 + ValidationTolerance), lowest + (ValidationFloor * validation.TargetVariance));
+        var limit = Math.Max(
+            lowest * (1.0 + ValidationTolerance), lowest + (ValidationFloor * validation.TargetVariance));
         return sorted[Array.FindIndex(errors, e => e <= limit)];
     }
 

@@ -31,11 +31,13 @@ public static class ExpressionFormatter
     public static string ToSympy(Expression e, IReadOnlyList<string> featureNames) =>
         Print(e, featureNames, Sympy);
 
-    /// <summary>A feature name as written in infix text: bare when it is a plain identifier, else in backticks.</summary>
+    /// <summary>A feature name as written in infix text: bare if it is a plain identifier, else in backticks.</summary>
     public static string InfixName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return ExpressionParser.IsPlainName(name) ? name : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+        return ExpressionParser.IsPlainName(name)
+            ? name
+            : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
     }
 
     private delegate string Rule(Node node, string[] operands, IReadOnlyList<string> names);

@@ -17,7 +17,9 @@ public static class ExpressionParser
 {
     private static readonly string[] Functions = ["sin", "cos", "exp", "log", "sqrt", "square", "tanh", "abs", "pow"];
 
-    /// <exception cref="FormatException">The text is not a formula; the message gives the position and what was wrong.</exception>
+    /// <exception cref="FormatException">
+    /// The text is not a formula; the message gives the position and the fault.
+    /// </exception>
     public static Expression Parse(string infix, IReadOnlyList<string> featureNames)
     {
         ArgumentNullException.ThrowIfNull(infix);
@@ -263,7 +265,9 @@ public static class ExpressionParser
         {
             if (!TryTake(c))
             {
-                throw Error(_pos < text.Length ? $"expected '{c}' but found '{text[_pos]}'" : $"expected '{c}' at the end");
+                throw Error(_pos < text.Length
+                    ? $"expected '{c}' but found '{text[_pos]}'"
+                    : $"expected '{c}' at the end");
             }
         }
 

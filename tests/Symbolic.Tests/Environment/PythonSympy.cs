@@ -65,7 +65,8 @@ public sealed class SympyFactAttribute : FactAttribute
     {
         if (!PythonSympy.Available)
         {
-            Skip = "python3 with sympy is not installed (apt-get install python3-sympy), so SymPy parsing is not checked.";
+            Skip = "python3 with sympy is not installed (apt-get install python3-sympy), "
+                + "so SymPy parsing is not checked.";
         }
     }
 }
