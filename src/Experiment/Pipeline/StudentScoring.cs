@@ -41,8 +41,8 @@ public static class StudentScoring
         var predictedTest = Predict(chosen.Expression, data.XTest, data.Features, teacherTest.Length);
         var nonFinite = ReplaceNonFinite(predictedValidation) + ReplaceNonFinite(predictedTest);
 
-        var raw = chosen.Expression.Unstandardize(data.Scaler.FeatureMeans, data.Scaler.FeatureScales,
-            data.Scaler.TargetMean, data.Scaler.TargetScale);
+        var raw = Simplifier.Simplify(chosen.Expression.Unstandardize(data.Scaler.FeatureMeans, data.Scaler.FeatureScales,
+            data.Scaler.TargetMean, data.Scaler.TargetScale));
         return new StudentScore(
             chosen,
             Metrics.R2(data.YValidation, predictedValidation),

@@ -16,12 +16,17 @@ public static class TeacherRunner
 
     /// <summary>Trains on the train rows; validation rows drive early stopping; test rows are only scored.</summary>
     /// <param name="threads">Intra-op threads for this training; 0 keeps the options' value.</param>
-    public static TeacherResult Train(TrialInputs inputs, int seed, int threads, CancellationToken ct)
+    /// <param name="device">The silo's device (<c>cpu</c>, <c>cuda</c>, <c>auto</c>); null keeps the options' value.</param>
+    public static TeacherResult Train(TrialInputs inputs, int seed, int threads, string? device, CancellationToken ct)
     {
         var data = inputs.Data;
         var teacherData = new TeacherData(Clip(data.XTrain), data.YTrain, Clip(data.XValidation), data.YValidation,
             Clip(data.XTest), data.YTest, data.Features);
-        var options = threads > 0 ? inputs.Settings.Teacher with { Threads = threads } : inputs.Settings.Teacher;
+        var options = inputs.Settings.Teacher;
+        if (threads > 0)
+            options = options with { Threads = threads };
+        if (device is not null)
+            options = options with { Device = device };
         return TeacherTrainer.Train(teacherData, options, seed, ct);
     }
 

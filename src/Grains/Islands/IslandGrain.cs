@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
+using Orleans.Runtime;
 using Sweep.Experiment;
 using Sweep.Grains.Placement;
 using Sweep.Symbolic;
@@ -100,7 +101,7 @@ public sealed partial class IslandGrain(
             evaluations = report.Evaluations;
             metrics.IslandEpochs.Add(1);
             if (neighbour is not null && !report.Finished && report.Emigrants.Count > 0)
-                await neighbour.AcceptMigrants(report.Emigrants.Take(options.Migrants).Select(ToMessage).ToArray(), SiloName);
+                await SendMigrantsAsync(neighbour, report.Emigrants.Take(options.Migrants).Select(ToMessage).ToArray(), job);
         }
         while (!report.Finished);
 
@@ -108,6 +109,25 @@ public sealed partial class IslandGrain(
         var front = report.Front.Select(e => new FrontPoint(ToMessage(e.Expression), e.Size, e.Error)).ToArray();
         return new IslandOutcome(job.Index, front, evaluations, _migrantsReceived, _migrantsFromOtherSilos, SiloName,
             clock.Elapsed.TotalSeconds, job.Attempt);
+    }
+
+    /// <summary>
+    /// Migration is best effort. A neighbour whose silo has just died cannot take migrants, and
+    /// until the cluster declares that silo dead every call to it fails; failing this island for
+    /// it would make the trial restart its student stage while placement still routes to the dead
+    /// silo, using up its attempts within seconds. The batch is dropped instead; the trial's
+    /// watchdog restarts the stage once it sees no progress (<c>Sweep:StageTimeout</c>).
+    /// </summary>
+    private async Task SendMigrantsAsync(IIslandGrain neighbour, ProgramMessage[] migrants, IslandJob job)
+    {
+        try
+        {
+            await neighbour.AcceptMigrants(migrants, SiloName);
+        }
+        catch (Exception e) when (e is OrleansMessageRejectionException or TimeoutException)
+        {
+            LogMigrantsLost(job.Plan.Key, job.Index, migrants.Length, e.Message);
+        }
     }
 
     private (Island Island, SymbolicOptions Options) CreateIsland(IslandJob job)
@@ -129,6 +149,10 @@ public sealed partial class IslandGrain(
         var (codes, values) = expression.ToArrays();
         return new ProgramMessage(codes, values);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Island {Index} of {TrialKey} could not send {Count} migrants to its neighbour: {Reason}")]
+    private partial void LogMigrantsLost(string trialKey, int index, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Index} of {TrialKey} failed")]
     private partial void LogIslandFailed(string trialKey, int index, Exception exception);

@@ -71,7 +71,7 @@ public sealed partial class TeacherGrain(
         var trialInputs = inputs.Get(plan.SpecYaml, plan.SpecPath, plan.DatasetsFolder, plan.BenchmarkIndex,
             plan.Lambda, plan.Seed);
         var result = TeacherRunner.Train(trialInputs, plan.Seed, options.Value.EffectiveTeacherThreads,
-            CancellationToken.None);
+            options.Value.Device, CancellationToken.None);
         return new TeacherOutcome(result.R2Train, result.R2Validation, result.R2Test,
             result.MeanSquaredInputGradientTest, result.EpochsRun, clock.Elapsed.TotalSeconds,
             result.PredictionsTrain, result.PredictionsValidation, result.PredictionsTest,

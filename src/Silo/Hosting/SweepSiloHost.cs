@@ -88,6 +88,7 @@ public static class SweepSiloHost
         services.TryAddSingleton<TrialInputCache>();
         services.TryAddSingleton<TrainingSlots>();
         services.TryAddSingleton<SweepMetrics>();
+        services.AddHostedService<TeacherDeviceReport>();
         services.AddPlacementFilter<PoolPlacementFilterStrategy, PoolPlacementFilterDirector>(ServiceLifetime.Transient);
         return services;
     }
