@@ -20,7 +20,10 @@ public class SymbolicRegressorTests
         var data = TestData.Make(120, 2, x => Math.Exp(x[0]) - x[1], seed: 19);
         var options = new SymbolicOptions
         {
-            Population = 50, Generations = 15, MigrationInterval = 3, Topology = MigrationTopology.Random,
+            Population = 50,
+            Generations = 15,
+            MigrationInterval = 3,
+            Topology = MigrationTopology.Random,
         };
 
         var first = new SymbolicRegressor(options, islands: 3, seed: 5).Fit(data);
