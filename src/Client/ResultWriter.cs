@@ -20,9 +20,11 @@ public static class ResultWriter
 
     public static void Print(IReadOnlyList<BenchmarkSummary> summary, string folder)
     {
+        if (Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
         var table = new Table().Title("Student R² on test: baseline (λ = 0) against the λ chosen on validation");
         foreach (var column in new[] { "benchmark", "baseline", "best λ", "best", "relative", "teacher λ=0", "teacher best", "failed" })
-            table.AddColumn(column);
+            table.AddColumn(new TableColumn(column).NoWrap());
         foreach (var row in summary)
         {
             table.AddRow(Markup.Escape(row.Benchmark), Format(row.BaselineStudentR2Test), Format(row.BestLambda, "G4"),
@@ -54,5 +56,5 @@ public static class ResultWriter
         value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
 
     private static string Percent(double? value) =>
-        value is { } v ? (v * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + " %" : "-";
+        value is { } v ? (v * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " %" : "-";
 }
