@@ -3,16 +3,10 @@ namespace Sweep.Grains;
 /// <summary>What the teacher stage hands to the rest of the trial; targets are standardized.</summary>
 [GenerateSerializer, Immutable]
 public sealed record TeacherOutcome(
-    [property: Id(0)] double R2Train,
-    [property: Id(1)] double R2Validation,
-    [property: Id(2)] double R2Test,
-    [property: Id(3)] double MeanSquaredInputGradientTest,
-    [property: Id(4)] int EpochsRun,
-    [property: Id(5)] double Seconds,
-    [property: Id(6)] double[] PredictionsTrain,
-    [property: Id(7)] double[] PredictionsValidation,
-    [property: Id(8)] double[] PredictionsTest,
-    [property: Id(9)] string Silo);
+    [property: Id(0)] TeacherMetrics Metrics,
+    [property: Id(1)] double[] PredictionsTrain,
+    [property: Id(2)] double[] PredictionsValidation,
+    [property: Id(3)] double[] PredictionsTest);
 
 /// <summary>A program of the symbolic-regression engine in its flat postfix form.</summary>
 [GenerateSerializer, Immutable]

@@ -59,8 +59,8 @@ public sealed partial class TeacherGrain(
             return;
         }
 
-        metrics.TeacherSeconds.Record(outcome.Seconds);
-        LogTrained(plan.Key, outcome.R2Test, outcome.Seconds);
+        metrics.TeacherSeconds.Record(outcome.Metrics.Seconds);
+        LogTrained(plan.Key, outcome.Metrics.R2Test, outcome.Metrics.Seconds);
         await trial.TeacherCompleted(outcome);
         DeactivateOnIdle();
     }
@@ -72,10 +72,9 @@ public sealed partial class TeacherGrain(
             plan.Lambda, plan.Seed);
         var result = TeacherRunner.Train(trialInputs, plan.Seed, options.Value.EffectiveTeacherThreads,
             options.Value.Device, CancellationToken.None);
-        return new TeacherOutcome(result.R2Train, result.R2Validation, result.R2Test,
-            result.MeanSquaredInputGradientTest, result.EpochsRun, clock.Elapsed.TotalSeconds,
-            result.PredictionsTrain, result.PredictionsValidation, result.PredictionsTest,
-            silo.SiloAddress.ToString());
+        var scores = new TeacherMetrics(result.R2Train, result.R2Validation, result.R2Test,
+            result.MeanSquaredInputGradientTest, result.EpochsRun, clock.Elapsed.TotalSeconds, silo.SiloAddress.ToString());
+        return new TeacherOutcome(scores, result.PredictionsTrain, result.PredictionsValidation, result.PredictionsTest);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teacher of {TrialKey} trained: test R2 {R2Test:F4} in {Seconds:F1} s")]

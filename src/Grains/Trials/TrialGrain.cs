@@ -277,10 +277,7 @@ public sealed partial class TrialGrain(
     private TrialResult Result()
     {
         var plan = S.Plan;
-        var teacher = S.Teacher is { } t
-            ? new TeacherMetrics(t.R2Train, t.R2Validation, t.R2Test, t.MeanSquaredInputGradientTest, t.EpochsRun,
-                t.Seconds, t.Silo)
-            : null;
+        var teacher = S.Teacher?.Metrics;
         var error = S.Stage == TrialStage.Done ? null : S.Error;
         return new TrialResult(Key, plan?.Benchmark ?? "", plan?.Lambda ?? 0, plan?.Seed ?? 0,
             S.Stage, S.Attempts, teacher, S.Student, error);
