@@ -118,9 +118,8 @@ internal sealed record FeynmanEquation(
             }
         }
 
-        var data = new ProblemData(x, rows, features, new double[rows].Select((_, r) => (double)r).ToArray());
         var y = new double[rows];
-        Evaluator.Evaluate(Formula, data, y);
+        Evaluator.Evaluate(Formula, ProblemData.ForPrediction(x, rows, features), y);
         return (x, y);
     }
 }
