@@ -27,8 +27,8 @@ public class SpecLoaderTests
         Assert.Equal([0, 1e-3, 1e-2, 1e-1], spec.Lambdas);
         Assert.Equal([1, 2], spec.Seeds);
         Assert.Equal(new SplitFractions(0.6, 0.2, 0.2), spec.Split);
-        Assert.Equal(new TeacherSpec(), spec.Teacher);
-        Assert.Equal(new StudentSpec(), spec.Student);
+        Assert.Equal(new TeacherSpec(Epochs: 200), spec.Teacher);
+        Assert.Equal(new StudentSpec(Islands: 4, Population: 100, Generations: 40, MigrationInterval: 5), spec.Student);
         Assert.Equal(24, spec.TrialCount);
     }
 
