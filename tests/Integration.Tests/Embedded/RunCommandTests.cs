@@ -80,6 +80,42 @@ public sealed partial class RunCommandTests
         Assert.DoesNotContain("   at ", run.Output);
     }
 
+    [Fact]
+    public async Task With_a_metrics_port_the_run_serves_prometheus_trial_counters_on_loopback()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("tiny.yaml", TinySpec);
+        var port = FreePort();
+
+        using var run = SweepProcess.Start("run", spec, "--out", Path.Combine(folder.Path, "out"),
+            "--metrics-port", port.ToString(CultureInfo.InvariantCulture));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        var text = string.Empty;
+        while (!text.Contains("sweep_trials_started_total", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            try
+            {
+                text = await http.GetStringAsync($"http://127.0.0.1:{port}/metrics");
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+        }
+
+        Assert.Matches(@"sweep_trials_started_total\{[^}]*\} [1-9]", text);
+        Assert.Contains("orleans_", text);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static List<Dictionary<string, string>> ReadCsv(string path)
     {
         using var reader = new StreamReader(path);
