@@ -23,25 +23,32 @@ public static class SweepPreparation
     public static PreparedSweep Prepare(string specPath, string? datasetsOption)
     {
         var problems = new List<string>();
-        SweepSpec spec;
-        try
-        {
-            spec = SpecLoader.Load(specPath);
-        }
-        catch (SpecException e)
-        {
-            throw new InvalidSweepException(e.Problems.Select(p => $"{p.File}:{p.Line}:{p.Column}: {p.Message}").ToArray());
-        }
-
-        string datasets;
+        string? datasets = null;
+        DatasetCatalog? catalog = null;
         try
         {
             datasets = DatasetsFolder.Resolve(datasetsOption);
+            catalog = DatasetCatalog.Load(datasets);
         }
         catch (DataException e)
         {
-            throw new InvalidSweepException(e.Problems.Select(p => p.ToString()).ToArray());
+            problems.AddRange(e.Problems.Select(p => p.ToString()));
         }
+
+        SweepSpec spec;
+        try
+        {
+            // With the catalog, an unknown benchmark name is reported at its line and column.
+            spec = SpecLoader.Load(specPath, catalog);
+        }
+        catch (SpecException e)
+        {
+            problems.AddRange(e.Problems.Select(p => $"{p.File}:{p.Line}:{p.Column}: {p.Message}"));
+            throw new InvalidSweepException(problems);
+        }
+
+        if (datasets is null)
+            throw new InvalidSweepException(problems);
 
         problems.AddRange(TrialSettings.Validate(spec).Select(p => $"{spec.SourceFile}: {p}"));
         var inputs = new TrialInputCache();
