@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Sweep.Grains;
 
 /// <summary>
@@ -38,11 +40,20 @@ public interface ITrialGrain : IGrainWithStringKey
 
     Task TeacherCompleted(TeacherOutcome outcome);
 
-    Task TeacherFailed(string error);
+    /// <summary>
+    /// A stage that is still at work says so now and then, so the watchdog tells a long stage
+    /// from a stalled one. <paramref name="attempt"/> is null where the caller does not know it.
+    /// </summary>
+    [OneWay]
+    Task Heartbeat(TrialStage stage, int? attempt);
+
+    /// <param name="error">What went wrong, for the results table.</param>
+    /// <param name="retryable">False when another attempt would fail the same way (the data, a diverging teacher).</param>
+    Task TeacherFailed(string error, bool retryable);
 
     Task IslandCompleted(IslandOutcome outcome);
 
-    Task IslandFailed(int index, int attempt, string error);
+    Task IslandFailed(int index, int attempt, string error, bool retryable);
 }
 
 /// <summary>Trains one trial's teacher network; placed only on silos of the <c>gpu</c> pool.</summary>
@@ -58,6 +69,6 @@ public interface IIslandGrain : IGrainWithStringKey
     /// <summary>Accepts the work and returns at once; the front comes back to the trial grain.</summary>
     Task Start(IslandJob job);
 
-    /// <summary>Individuals sent by a neighbouring island; taken in at the start of the next epoch.</summary>
-    Task AcceptMigrants(IReadOnlyList<ProgramMessage> migrants, string fromSilo);
+    /// <summary>Individuals sent by the previous island of the ring; taken in before this island's next epoch.</summary>
+    Task AcceptMigrants(MigrationBatch batch);
 }

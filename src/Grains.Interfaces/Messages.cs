@@ -14,6 +14,22 @@ public sealed record ProgramMessage(
     [property: Id(0)] int[] Codes,
     [property: Id(1)] double[] Values);
 
+/// <summary>
+/// The emigrants one island sends its ring neighbour after an epoch. The receiving island takes
+/// batch <c>e</c> in before its epoch <c>e + 1</c>, so migration is synchronous per epoch and a
+/// trial's search is reproducible from its seed.
+/// </summary>
+/// <param name="Attempt">The trial's attempt of its student stage; batches of other attempts are ignored.</param>
+/// <param name="Epoch">The sender's epoch (0-based) these emigrants come from.</param>
+/// <param name="SenderFinished">True when the sender has spent its budget and sends no more batches.</param>
+[GenerateSerializer, Immutable]
+public sealed record MigrationBatch(
+    [property: Id(0)] int Attempt,
+    [property: Id(1)] int Epoch,
+    [property: Id(2)] ProgramMessage[] Programs,
+    [property: Id(3)] string FromSilo,
+    [property: Id(4)] bool SenderFinished);
+
 /// <summary>One point of an island's size-versus-error front.</summary>
 [GenerateSerializer, Immutable]
 public sealed record FrontPoint(

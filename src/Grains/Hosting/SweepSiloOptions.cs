@@ -30,6 +30,16 @@ public sealed record SweepSiloOptions
     /// <summary>A stage that reports no progress for this long is started again (or the trial fails).</summary>
     public TimeSpan StageTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long an island waits for its ring neighbour's emigrants before it goes on without them.
+    /// Waiting keeps migration synchronous per epoch and the search reproducible; going on keeps a
+    /// trial alive when its neighbour's silo has died (the watchdog then restarts the stage).
+    /// </summary>
+    public TimeSpan MigrationWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Pause before a failed stage is started again, so a silo that just died can be declared dead first.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often each running trial's watchdog reminder fires (Orleans' minimum is one minute).</summary>
     public TimeSpan WatchdogPeriod { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -51,6 +61,10 @@ public sealed record SweepSiloOptions
             problems.Add($"Sweep:StageTimeout must be positive, got {StageTimeout}");
         if (WatchdogPeriod < TimeSpan.FromMinutes(1))
             problems.Add($"Sweep:WatchdogPeriod must be at least 00:01:00 (Orleans reminders), got {WatchdogPeriod}");
+        if (MigrationWait <= TimeSpan.Zero)
+            problems.Add($"Sweep:MigrationWait must be positive, got {MigrationWait}");
+        if (RetryDelay < TimeSpan.Zero)
+            problems.Add($"Sweep:RetryDelay must be zero or more, got {RetryDelay}");
         if (MaxActiveTrials < 1)
             problems.Add($"Sweep:MaxActiveTrials must be at least 1, got {MaxActiveTrials}");
 

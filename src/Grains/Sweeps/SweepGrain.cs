@@ -10,19 +10,38 @@ namespace Sweep.Grains.Sweeps;
 /// (<see cref="SweepSiloOptions.MaxActiveTrials"/>), so a sweep of thousands of trials does not
 /// activate them all at once. Reentrant because trials call back while the sweep is admitting
 /// others; state writes are serialized so interleaved calls never race on the storage ETag.
+/// <para>
+/// The sweep does not rely on every trial's call reaching it. While it is unfinished a timer
+/// asks its active trials for their rows and admits more, and a reminder brings the sweep back
+/// when the silo that held it has died; so a lost message or a lost silo delays a sweep by
+/// seconds but never stalls it.
+/// </para>
 /// </summary>
 [Reentrant]
 public sealed partial class SweepGrain(
     [PersistentState("sweep", StorageNames.Sweep)] IPersistentState<SweepState> state,
     IOptions<SweepSiloOptions> options,
-    ILogger<SweepGrain> logger) : Grain, ISweepGrain
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
+    private const string KeepAliveReminder = "keep-alive";
+
+    /// <summary>How often an unfinished sweep looks at its active trials and admits more.</summary>
+    private static readonly TimeSpan ReconcilePeriod = TimeSpan.FromSeconds(10);
+
     private readonly HashSet<string> _active = [];
     private readonly Dictionary<string, string> _waiting = [];
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private bool _admitting;
+    private IGrainTimer? _reconcile;
 
     private SweepState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Request is not null && !IsOver())
+            StartReconciling();
+        return Task.CompletedTask;
+    }
 
     public async Task<SweepProgress> Start(SweepRequest request)
     {
@@ -41,6 +60,8 @@ public sealed partial class SweepGrain(
                 "rename the sweep (its `name` key) or write its results to another folder");
         }
 
+        await KeepAliveAsync();
+        StartReconciling();
         await AdmitAsync();
         return Progress();
     }
@@ -78,6 +99,70 @@ public sealed partial class SweepGrain(
         await WriteAsync();
     }
 
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (S.Request is null || IsOver())
+        {
+            var reminder = await this.GetReminder(KeepAliveReminder);
+            if (reminder is not null)
+                await this.UnregisterReminder(reminder);
+            return;
+        }
+
+        StartReconciling(); // this tick may have activated the sweep on a new silo
+    }
+
+    /// <summary>True once no trial will run any more: all ended, or the sweep was cancelled.</summary>
+    private bool IsOver() => S.Cancelled || S.Results.Values.All(r => r.IsFinished);
+
+    private async Task KeepAliveAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.WatchdogPeriod, options.Value.WatchdogPeriod);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The timer still runs in this activation; only a later loss of this silo goes unwatched.
+            LogKeepAliveFailed(S.Request!.Name, e.Message);
+        }
+    }
+
+    private void StartReconciling() =>
+        _reconcile ??= this.RegisterGrainTimer(ReconcileAsync,
+            new GrainTimerCreationOptions(ReconcilePeriod, ReconcilePeriod) { KeepAlive = true, Interleave = true });
+
+    /// <summary>Takes in the rows of active trials that ended without their call arriving, then admits more.</summary>
+    private async Task ReconcileAsync(CancellationToken ct)
+    {
+        if (IsOver())
+        {
+            _reconcile?.Dispose();
+            _reconcile = null;
+            return;
+        }
+
+        foreach (var key in _active.ToArray())
+        {
+            try
+            {
+                var row = await GrainFactory.GetGrain<ITrialGrain>(key).GetResult();
+                if (row.IsFinished && _active.Remove(key))
+                {
+                    S.Results[key] = row;
+                    _waiting.Remove(key);
+                    await WriteAsync();
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogTrialUnreachable(key, e.Message); // asked again at the next period
+            }
+        }
+
+        await AdmitAsync();
+    }
+
     /// <summary>Starts trials until the active limit is reached; finished ones found on the way are recorded.</summary>
     private async Task AdmitAsync()
     {
@@ -94,7 +179,19 @@ public sealed partial class SweepGrain(
                     break;
 
                 _active.Add(next.Key);
-                var row = await GrainFactory.GetGrain<ITrialGrain>(next.Key).Start(next);
+                TrialResult row;
+                try
+                {
+                    row = await GrainFactory.GetGrain<ITrialGrain>(next.Key).Start(next);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Not admitted after all; the reconciling timer tries again in a few seconds.
+                    _active.Remove(next.Key);
+                    LogAdmissionFailed(next.Key, e.Message);
+                    break;
+                }
+
                 if (row.IsFinished && _active.Remove(next.Key))
                 {
                     S.Results[next.Key] = row;
@@ -141,6 +238,15 @@ public sealed partial class SweepGrain(
 
     private static string Normalize(string yaml) =>
         string.Join('\n', yaml.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd())).Trim();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} could not be started, will try again: {Reason}")]
+    private partial void LogAdmissionFailed(string trialKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} did not answer the sweep, will ask again: {Reason}")]
+    private partial void LogTrialUnreachable(string trialKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {Sweep} could not register its keep-alive reminder: {Reason}")]
+    private partial void LogKeepAliveFailed(string sweep, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} created with {Trials} trials")]
     private partial void LogCreated(string sweep, int trials);

@@ -23,6 +23,9 @@ public sealed partial class TeacherGrain(
     ILocalSiloDetails silo,
     ILogger<TeacherGrain> logger) : Grain, ITeacherGrain
 {
+    /// <summary>How often a training in progress tells its trial that it is alive.</summary>
+    private static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromSeconds(30);
+
     private Task? _training;
 
     public Task Train(TrialPlan plan)
@@ -44,7 +47,10 @@ public sealed partial class TeacherGrain(
             await slots.WaitAsync(CancellationToken.None);
             try
             {
-                outcome = await Task.Run(() => TrainOffScheduler(plan));
+                var training = Task.Run(() => TrainOffScheduler(plan));
+                while (await Task.WhenAny(training, Task.Delay(HeartbeatPeriod)) != training)
+                    await trial.Heartbeat(TrialStage.Teacher, attempt: null);
+                outcome = await training;
             }
             finally
             {
@@ -54,7 +60,7 @@ public sealed partial class TeacherGrain(
         catch (Exception e)
         {
             LogTrainingFailed(plan.Key, e);
-            await trial.TeacherFailed($"teacher training failed: {e.Message}");
+            await trial.TeacherFailed($"teacher training failed: {e.Message}", retryable: e is not TrialFailureException);
             DeactivateOnIdle();
             return;
         }

@@ -51,8 +51,11 @@ public sealed partial class TrialGrain(
 
         if (!_driving && !Result().IsFinished)
         {
-            _driving = true;
+            // The watchdog first: if it cannot be registered (its reminder range is on a silo that
+            // just died) the call fails and the sweep admits this trial again later, instead of
+            // leaving a trial that is driven by nothing and watched by nothing.
             await EnsureWatchdogAsync();
+            _driving = true;
             _ = DriveCurrentStageAsync();
         }
 
@@ -70,11 +73,19 @@ public sealed partial class TrialGrain(
         S.Stage = TrialStage.Student;
         S.LastProgressUtc = DateTime.UtcNow;
         await state.WriteStateAsync();
-        await StartIslandsAsync();
+        await DriveCurrentStageAsync();
     }
 
-    public Task TeacherFailed(string error) =>
-        S.Stage == TrialStage.Teacher ? RetryOrFailAsync(error) : Task.CompletedTask;
+    public Task Heartbeat(TrialStage stage, int? attempt)
+    {
+        // Kept in memory only: a reactivated trial starts its own clock anyway.
+        if (stage == S.Stage && (attempt is null || attempt == S.Attempts))
+            S.LastProgressUtc = DateTime.UtcNow;
+        return Task.CompletedTask;
+    }
+
+    public Task TeacherFailed(string error, bool retryable) =>
+        S.Stage == TrialStage.Teacher ? RetryOrFailAsync(error, retryable) : Task.CompletedTask;
 
     public async Task IslandCompleted(IslandOutcome outcome)
     {
@@ -107,14 +118,21 @@ public sealed partial class TrialGrain(
         await ReportEndAsync();
     }
 
-    public Task IslandFailed(int index, int attempt, string error) =>
-        S.Stage == TrialStage.Student && attempt == S.Attempts ? RetryOrFailAsync(error) : Task.CompletedTask;
+    public Task IslandFailed(int index, int attempt, string error, bool retryable) =>
+        S.Stage == TrialStage.Student && attempt == S.Attempts ? RetryOrFailAsync(error, retryable) : Task.CompletedTask;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (S.Plan is null || Result().IsFinished)
+        if (S.Plan is null)
         {
             await StopWatchdogAsync();
+            return;
+        }
+
+        if (Result().IsFinished)
+        {
+            // The end was not acknowledged by the sweep yet (or this is the tick that follows it).
+            await ReportEndAsync();
             return;
         }
 
@@ -132,11 +150,15 @@ public sealed partial class TrialGrain(
             await RetryOrFailAsync($"stage {S.Stage} made no progress for {idle:hh\\:mm\\:ss}");
     }
 
-    private async Task RetryOrFailAsync(string error)
+    /// <summary>
+    /// Starts the stage again after <see cref="SweepSiloOptions.RetryDelay"/>, or fails the trial
+    /// when the failure would recur or the attempts are spent.
+    /// </summary>
+    private async Task RetryOrFailAsync(string error, bool retryable = true)
     {
-        if (S.Attempts >= options.Value.MaxAttempts)
+        if (!retryable || S.Attempts >= options.Value.MaxAttempts)
         {
-            await FailAsync(S.Attempts == 1 ? error : $"{error} (gave up after {S.Attempts} attempts)");
+            await FailAsync(S.Attempts == 1 || !retryable ? error : $"{error} (gave up after {S.Attempts} attempts)");
             return;
         }
 
@@ -145,7 +167,7 @@ public sealed partial class TrialGrain(
         S.LastProgressUtc = DateTime.UtcNow;
         await state.WriteStateAsync();
         LogRetry(Key, S.Stage, S.Attempts, error);
-        await DriveCurrentStageAsync();
+        After(options.Value.RetryDelay, DriveCurrentStageAsync);
     }
 
     private async Task DriveCurrentStageAsync()
@@ -207,13 +229,19 @@ public sealed partial class TrialGrain(
         S.LastProgressUtc = DateTime.UtcNow;
         await GrainFactory.GetGrain<ISweepGrain>(S.Plan!.SweepName)
             .TrialWaiting(Key, $"waiting for a silo of the {pool} pool");
+        After(PlacementRetry, retry);
+    }
+
+    /// <summary>Runs <paramref name="action"/> once after <paramref name="delay"/>, replacing any step already planned.</summary>
+    private void After(TimeSpan delay, Func<Task> action)
+    {
         _retry?.Dispose();
         _retry = this.RegisterGrainTimer(async _ =>
         {
             _retry?.Dispose();
             _retry = null;
-            await retry();
-        }, new GrainTimerCreationOptions(PlacementRetry, Timeout.InfiniteTimeSpan));
+            await action();
+        }, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
     /// <summary>Orleans reports a placement whose filters left no silo as an exception about compatible silos.</summary>
@@ -254,11 +282,33 @@ public sealed partial class TrialGrain(
         await ReportEndAsync();
     }
 
+    /// <summary>
+    /// Tells the sweep, then stops the watchdog. When the sweep cannot be reached the watchdog
+    /// stays and tells it again at its next tick (the sweep takes an end twice without harm).
+    /// </summary>
     private async Task ReportEndAsync()
     {
         _driving = false;
-        await StopWatchdogAsync();
-        await GrainFactory.GetGrain<ISweepGrain>(S.Plan!.SweepName).TrialEnded(Result());
+        _retry?.Dispose();
+        _retry = null;
+        try
+        {
+            await GrainFactory.GetGrain<ISweepGrain>(S.Plan!.SweepName).TrialEnded(Result());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogReportFailed(Key, e.Message);
+            return;
+        }
+
+        try
+        {
+            await StopWatchdogAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogReportFailed(Key, e.Message); // the next tick finds the trial ended and stops it again
+        }
     }
 
     private async Task EnsureWatchdogAsync()
@@ -297,6 +347,10 @@ public sealed partial class TrialGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} could not score its student")]
     private partial void LogScoringFailed(string trialKey, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Trial {TrialKey} ended but could not tell its sweep ({Reason}); its watchdog tries again")]
+    private partial void LogReportFailed(string trialKey, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} could not start its stage")]
     private partial void LogDriveFailed(string trialKey, Exception exception);

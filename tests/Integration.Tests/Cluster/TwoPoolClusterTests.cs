@@ -81,6 +81,45 @@ public sealed class TwoPoolClusterTests : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Migration waits for each epoch's batch, so two runs of one trial (two sweeps, same seed)
+    /// evolve the same populations even though their islands run concurrently on another silo.
+    /// </summary>
+    [Fact]
+    public async Task The_same_trial_run_twice_distils_the_same_student()
+    {
+        using var folder = new TemporaryFolder();
+        var formulas = new List<string>();
+        foreach (var name in new[] { "repeat-a", "repeat-b" })
+        {
+            var specPath = folder.Write($"{name}.yaml", $"""
+                name: {name}
+                benchmarks: [1027_ESL]
+                lambdas: [0.01]
+                seeds: [3]
+                teacher:
+                  hidden: [8]
+                  epochs: 20
+                student:
+                  islands: 3
+                  population: 30
+                  generations: 12
+                  migration_interval: 2
+                  migrants: 3
+                  max_size: 15
+                """);
+            var sweep = _cluster.Client.GetGrain<ISweepGrain>(name);
+            await sweep.Start(SweepPreparation.Prepare(specPath, datasetsOption: null).Request);
+            await WaitUntilFinished(sweep, TimeSpan.FromMinutes(3));
+            var row = Assert.Single(await sweep.GetResults());
+            Assert.Equal(TrialStage.Done, row.Stage);
+            Assert.True(row.Student!.MigrantsReceived > 0, "no migrant arrived, so the test shows nothing about migration");
+            formulas.Add($"{row.Student.Expression} | R2 {row.Student.R2Test:R} | evaluations {row.Student.Evaluations}");
+        }
+
+        Assert.Equal(formulas[0], formulas[1]);
+    }
+
     private static async Task<SweepProgress> WaitUntilFinished(ISweepGrain sweep, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
