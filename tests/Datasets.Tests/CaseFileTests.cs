@@ -37,6 +37,29 @@ public class CaseFileTests
     }
 
     [Fact]
+    public void Exp_overflow_r2_is_finite_and_the_same_in_raw_and_standardized_units()
+    {
+        var data = Load("exp_overflow.csv");
+        var truth = data.Y;
+        var prediction = truth.Select((y, i) => y * (1 + (i % 5 - 2) * 0.01)).ToArray();
+
+        var r2 = Metrics.R2(truth, prediction);
+
+        // Reference: the textbook formula on targets scaled down by 1e40, where no square overflows.
+        var scaledTruth = truth.Select(y => y * 1e-40).ToArray();
+        var scaledPrediction = prediction.Select(p => p * 1e-40).ToArray();
+        var mean = scaledTruth.Average();
+        var reference = 1 - scaledTruth.Zip(scaledPrediction, (t, p) => (t - p) * (t - p)).Sum()
+            / scaledTruth.Sum(t => (t - mean) * (t - mean));
+        Assert.Equal(reference, r2, 12);
+        Assert.InRange(r2, 0.99, 1);
+        var scaler = Standardizer.Fit(data, Enumerable.Range(0, data.Rows).ToArray());
+        var standardized = Metrics.R2(
+            truth.Select(scaler.StandardizeTarget).ToArray(), prediction.Select(scaler.StandardizeTarget).ToArray());
+        Assert.Equal(r2, standardized, 12);
+    }
+
+    [Fact]
     public void Constant_target_is_a_clear_error_naming_the_target_column()
     {
         var problem = Assert.Single(LoadFails("constant_target.csv").Problems);
