@@ -7,7 +7,13 @@ namespace Sweep.Teachers;
 /// <c>r · Features + j</c>); inputs and targets are expected standardized with the training statistics, so that
 /// losses and λ mean the same on every data set.
 /// </summary>
-/// <remarks>Validation and test sets may be empty; their R² is then NaN and early stopping is off.</remarks>
+/// <remarks>
+/// Validation and test sets may be empty; their R² is then NaN and early stopping is off. Inputs and training
+/// targets must fit float32, the type the network computes in. Validation and test targets need only be finite
+/// doubles: they are scored in double precision, and a validation row whose target lies beyond
+/// ±<see cref="StoppingTargetLimit"/> (a row that overflowed the standardization, say) is left out of the loss
+/// that early stopping ranks epochs by, though it still counts in the validation R².
+/// </remarks>
 public sealed record TeacherData(
     double[] XTrain,
     double[] YTrain,
@@ -17,6 +23,14 @@ public sealed record TeacherData(
     double[] YTest,
     int Features)
 {
+    /// <summary>
+    /// Validation targets beyond ±this many (standardized) units are left out of the early-stopping loss. No
+    /// network output comes near such a row, so its squared error would only add a near-constant that, in
+    /// float32, swamps every other row's error or overflows; at 1e15 the square (1e30) and a sum of millions of
+    /// them still fit float32, and no row of real data standardizes that far.
+    /// </summary>
+    public const double StoppingTargetLimit = 1e15;
+
     /// <summary>
     /// Further inputs, row-major and standardized like the others, on which the trained teacher's outputs are
     /// wanted (<see cref="TeacherResult.PredictionsQuery"/>); they take no part in training. Default none.
@@ -36,9 +50,9 @@ public sealed record TeacherData(
             return problems;
         }
 
-        CheckSet("train", XTrain, YTrain, problems);
-        CheckSet("validation", XValidation, YValidation, problems);
-        CheckSet("test", XTest, YTest, problems);
+        CheckSet("train", XTrain, YTrain, Trainable, problems);
+        CheckSet("validation", XValidation, YValidation, double.IsFinite, problems);
+        CheckSet("test", XTest, YTest, double.IsFinite, problems);
         if (XQuery is null || XQuery.Length % Features != 0)
         {
             problems.Add($"The query inputs hold {XQuery?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"} "
@@ -59,12 +73,15 @@ public sealed record TeacherData(
     private const string Requirement = "every value must be finite and within the float32 range (±3.4e38) that "
         + "training uses.";
 
+    private const string HeldOutRequirement = "validation and test targets must be finite.";
+
     /// <summary>Finite and representable as float32, the element type the network trains in.</summary>
     private static bool Trainable(double value) => Math.Abs(value) <= float.MaxValue;
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private void CheckSet(string name, double[]? x, double[]? y, List<string> problems)
+    private void CheckSet(
+        string name, double[]? x, double[]? y, Predicate<double> usableTarget, List<string> problems)
     {
         if (x is null || y is null)
         {
@@ -86,11 +103,11 @@ public sealed record TeacherData(
                 + $"{Format(x[badInput])}; {Requirement}");
         }
 
-        var badTarget = Array.FindIndex(y, value => !Trainable(value));
+        var badTarget = Array.FindIndex(y, value => !usableTarget(value));
         if (badTarget >= 0)
         {
             problems.Add($"The {name} target at row {badTarget} is {Format(y[badTarget])}; "
-                + Requirement);
+                + (name == "train" ? Requirement : HeldOutRequirement));
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Sweep.Teachers;
 /// <param name="FinalTrainLoss">
 /// The training objective MSE + λ · penalty, averaged over the optimizer steps of the last epoch run.
 /// </param>
-/// <param name="BestValidationLoss">The lowest validation MSE over the epochs; NaN without validation rows.</param>
+/// <param name="BestValidationLoss">The lowest validation MSE over the epochs, on the validation rows early stopping
+/// uses (all but those beyond <see cref="TeacherData.StoppingTargetLimit"/>); NaN without such rows.</param>
 /// <param name="BestEpoch">The 1-based epoch of <paramref name="BestValidationLoss"/> (the last epoch without
 /// validation rows).</param>
 /// <param name="EpochsRun">Epochs trained, fewer than asked for when early stopping ended training.</param>

@@ -25,4 +25,20 @@ public sealed class RSquaredTests
         Assert.Equal(0, RSquared.Of([4, 4], [4, 5]));
         Assert.True(double.IsNaN(RSquared.Of([], [])));
     }
+
+    [Fact]
+    public void A_target_near_the_double_limit_gives_a_finite_r2_equal_to_that_of_the_data_scaled_down()
+    {
+        // Held-out rows of a data set with one overflowing row: the plain sums of squares overflow to ∞ / ∞ = NaN.
+        double[] targets = [1.7e308, -0.5, 0.25, 1.0];
+        double[] predictions = [1.0, -0.4, 0.2, 0.9];
+
+        var r2 = RSquared.Of(targets, predictions);
+
+        var mean = targets.Select(t => t * 1e-300).Average();
+        var residual = targets.Zip(predictions, (t, p) => (t * 1e-300 - p * 1e-300) * (t * 1e-300 - p * 1e-300)).Sum();
+        var total = targets.Sum(t => (t * 1e-300 - mean) * (t * 1e-300 - mean));
+        Assert.Equal(1 - residual / total, r2, 14);
+        Assert.Equal(-1.0 / 3, r2, 14);
+    }
 }

@@ -58,4 +58,16 @@ public sealed class TeacherDataTests
         Assert.Contains(problems, p => p.Contains("train target at row 0 is Infinity", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("at least 2 rows, got 1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Held_out_targets_need_only_be_finite_because_they_are_scored_in_double_precision()
+    {
+        var farTargets = Valid with { YValidation = [3e307], YTest = [-1e300] };
+
+        Assert.Empty(farTargets.Validate());
+        Assert.Contains("validation target at row 0 is NaN; validation and test targets must be finite",
+            Assert.Single((Valid with { YValidation = [double.NaN] }).Validate()));
+        Assert.Contains("train target at row 2 is 1E+39; every value must be finite and within the float32 range",
+            Assert.Single((Valid with { YTrain = [1, 2, 1e39] }).Validate()));
+    }
 }

@@ -180,6 +180,28 @@ public sealed class TeacherTrainerTests
         Assert.Empty(result.PredictionsTest);
     }
 
+    [Fact]
+    public void A_validation_target_near_the_double_limit_is_scored_but_left_out_of_early_stopping()
+    {
+        var clean = SyntheticData.Noise(trainRows: 40, otherRows: 40, seed: 4);
+        var far = clean with { YValidation = [3e307, .. clean.YValidation[1..]] };
+        var options = new TeacherOptions { Epochs = 2000, Patience = 5, BatchSize = 0, LearningRate = 0.01 };
+
+        var result = TeacherTrainer.Train(far, options, seed: 1);
+
+        // Early stopping ranks epochs by the other 39 rows, so it still stops, and reports their MSE.
+        Assert.Equal(result.BestEpoch + 5, result.EpochsRun);
+        var nearMse = far.YValidation.Skip(1).Zip(result.PredictionsValidation.Skip(1), (y, p) => (y - p) * (y - p))
+            .Average();
+        Assert.Equal(nearMse, result.BestValidationLoss, 1e-6);
+        // Reference: the same R² on values scaled down by 1e300, where the plain formula cannot overflow.
+        var scaled = RSquared(far.YValidation.Select(y => y * 1e-300).ToArray(),
+            result.PredictionsValidation.Select(p => p * 1e-300).ToArray());
+        Assert.True(double.IsFinite(result.R2Validation));
+        Assert.Equal(scaled, result.R2Validation, 12);
+        Assert.Equal(-1.0 / 39, result.R2Validation, 12);
+    }
+
     private static double RSquared(double[] y, double[] prediction)
     {
         var mean = y.Average();

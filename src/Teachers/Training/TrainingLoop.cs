@@ -9,8 +9,13 @@ namespace Sweep.Teachers.Training;
 /// The epochs of one training: shuffled mini-batch steps, a validation loss per epoch, early stopping.
 /// </summary>
 /// <remarks>
+/// A training loss that is NaN or infinite ends training with <see cref="TeacherDivergenceException"/> at once,
+/// even when an earlier epoch was the best so far: restoring that epoch's weights would report a teacher for this
+/// λ whose training in fact failed, and the sweep compares teachers across λ.
+/// <para>
 /// Each optimizer step runs in its own dispose scope, so every temporary tensor of the step (the batch, the
 /// graph, the double-backward graph) is freed when the step ends; only parameters and optimizer state live on.
+/// </para>
 /// </remarks>
 internal sealed class TrainingLoop(
     TeacherNetwork network,
@@ -32,6 +37,8 @@ internal sealed class TrainingLoop(
             ct.ThrowIfCancellationRequested();
             trainLoss = RunEpoch(train);
             epochsRun++;
+            if (!double.IsFinite(trainLoss))
+                throw TeacherDivergenceException.InLoss(epochsRun, trainLoss, options);
 
             var validationLoss = validation.Rows > 0 ? MeanSquaredError(validation) : double.NaN;
             if (validationLoss < bestLoss)
