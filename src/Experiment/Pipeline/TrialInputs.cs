@@ -18,16 +18,42 @@ public sealed class TrialInputCache
     /// <summary>How many data sets this cache has loaded from disk.</summary>
     public int DatasetsLoaded => _datasets.Count;
 
-    /// <summary>The inputs of one trial; throws <see cref="DataException"/> or <see cref="SpecException"/>.</summary>
+    /// <summary>The inputs of one trial.</summary>
+    /// <exception cref="TrialFailureException">
+    /// The spec text is invalid, or the data set cannot be split as the spec asks (too few rows): both follow
+    /// from the trial's own spec and data, so every attempt would fail the same way.
+    /// </exception>
+    /// <exception cref="DataException">
+    /// The data set cannot be loaded. This stays retryable: a missing or unreadable file can be a fault of one
+    /// machine's copy of the data, and the spec's data were checked before the sweep started.
+    /// </exception>
     public TrialInputs Get(
         string specYaml, string specPath, string datasetsFolder, int benchmarkIndex, double lambda, int seed)
     {
-        var spec = _specs.GetOrAdd((specYaml, specPath),
-            key => new Lazy<SweepSpec>(() => SpecLoader.Parse(key.Yaml, key.Path))).Value;
+        var spec = GetSpec(specYaml, specPath);
         var settings = TrialSettings.From(spec, benchmarkIndex, lambda);
         var dataset = GetDataset(settings.Benchmark, datasetsFolder, Path.GetDirectoryName(specPath));
-        var data = PreparedData.Prepare(dataset, settings.Split, seed);
-        return new TrialInputs(spec, settings, data);
+        try
+        {
+            return new TrialInputs(spec, settings, PreparedData.Prepare(dataset, settings.Split, seed));
+        }
+        catch (DataException e)
+        {
+            throw new TrialFailureException(e.Message, e);
+        }
+    }
+
+    private SweepSpec GetSpec(string specYaml, string specPath)
+    {
+        try
+        {
+            return _specs.GetOrAdd((specYaml, specPath),
+                key => new Lazy<SweepSpec>(() => SpecLoader.Parse(key.Yaml, key.Path))).Value;
+        }
+        catch (SpecException e)
+        {
+            throw new TrialFailureException(e.Message, e);
+        }
     }
 
     /// <summary>A data set loaded once per process; a failed load is not cached.</summary>
