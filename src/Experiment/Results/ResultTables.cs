@@ -136,10 +136,14 @@ public static class ResultTables
             trials.Count(t => t.Status == TrialStatus.Failed));
     }
 
+    /// <summary>
+    /// Mean of the finite values, summed as v / n so that R² values near −double.MaxValue (see
+    /// <c>Metrics.R2</c>) cannot overflow the sum.
+    /// </summary>
     private static double? Mean(IEnumerable<double?> values)
     {
         var finite = values.Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToList();
-        return finite.Count == 0 ? null : finite.Average();
+        return finite.Count == 0 ? null : finite.Sum(v => v / finite.Count);
     }
 
     private static string?[] TrialFields(TrialRecord t) =>

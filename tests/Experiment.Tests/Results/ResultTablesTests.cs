@@ -51,6 +51,21 @@ public sealed class ResultTablesTests : IDisposable
     }
 
     [Fact]
+    public void Means_over_seeds_of_the_most_negative_finite_r2_stay_finite()
+    {
+        var trials = new[]
+        {
+            Trial("a", 0, 1, validation: double.MinValue, test: double.MinValue),
+            Trial("a", 0, 2, validation: double.MinValue, test: double.MinValue),
+        };
+
+        var summary = Assert.Single(ResultTables.Summarize(trials));
+
+        Assert.Equal(double.MinValue, summary.BaselineStudentR2Test);
+        Assert.Equal(double.MinValue, summary.BestStudentR2Test);
+    }
+
+    [Fact]
     public void The_best_lambda_is_never_chosen_by_test_scores()
     {
         var trials = new[]
