@@ -45,7 +45,7 @@ internal static class BlackBoxBenchmark
                 return Scoring.Run(options, Islands, seed, split);
             }).ToArray();
             var r2 = Scoring.Median(results.Select(r => r.TestR2));
-            var size = Scoring.Median(results.Select(r => (double)r.Model.Size));
+            var size = Scoring.Median(results.Select(r => (double)r.Model.Expression.Size));
             var operon = anchors.GetValueOrDefault((set.Name, "Operon"), (R2: double.NaN, Size: double.NaN));
             var gplearn = anchors.GetValueOrDefault((set.Name, "gplearn"), (R2: double.NaN, Size: double.NaN));
             ours.Add((r2, size));

@@ -42,7 +42,7 @@ internal static class FeynmanBenchmark
                 runs++;
                 var formula = ExpressionFormatter.ToInfix(model.Expression, equation.Variables);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{equation.Name}\t{equation.Operators}\t{seed}\t{r2:F6}\t{model.Size}\t{seconds:F1}\t"
+                    $"{equation.Name}\t{equation.Operators}\t{seed}\t{r2:F6}\t{model.Expression.Size}\t{seconds:F1}\t"
                     + $"{evaluations}\t{formula}"));
             }
         }

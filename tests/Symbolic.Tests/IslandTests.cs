@@ -103,11 +103,25 @@ public class IslandTests
             var predictions = Programs.Predict(entry.Expression, Data);
             var mse = predictions.Zip(Data.Target.ToArray(), (p, y) => (y - p) * (y - p)).Average();
             Assert.Equal(mse, entry.Error, 12);
-            Assert.Equal(entry.Expression.Size, entry.Size);
+            Assert.InRange(entry.Size, 1, Small.MaxSize);
+            Assert.InRange(entry.Expression.Size, 1, entry.Size + 4);
         }
 
         Assert.Equal(report.Front.OrderBy(e => e.Size).Select(e => e.Size), report.Front.Select(e => e.Size));
         Assert.True(report.Front.Zip(report.Front.Skip(1)).All(p => p.First.Error > p.Second.Error));
+    }
+
+    [Fact]
+    public void Front_sizes_count_the_evolved_program_within_max_size_while_the_formula_adds_its_scaling()
+    {
+        var options = Small with { MaxSize = 3 };
+
+        var front = new SymbolicRegressor(options, islands: 2, seed: 3).Fit(Data);
+
+        Assert.All(front, e => Assert.InRange(e.Size, 1, options.MaxSize));
+        Assert.All(front, e => Assert.InRange(e.Expression.Size, 1, e.Size + 4));
+        // x0² − 0.5·x1 is not a multiple of any 3-node program, so a·f + b prints more nodes than the limit.
+        Assert.Contains(front, e => e.Expression.Size > options.MaxSize);
     }
 
     [Theory]

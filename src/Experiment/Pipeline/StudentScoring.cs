@@ -4,6 +4,9 @@ using Sweep.Symbolic;
 namespace Sweep.Experiment;
 
 /// <summary>The chosen student formula with its scores against the true targets.</summary>
+/// <param name="Chosen">The chosen front entry. Its <see cref="FrontEntry.Size"/>, the node count of the evolved
+/// program (at most the spec's <c>max_size</c>, without the linear scaling a·f + b), is the trial's
+/// <c>student_size</c>.</param>
 /// <param name="R2Validation">R² of the formula against the true validation targets.</param>
 /// <param name="R2Test">R² against the true test targets.</param>
 /// <param name="FidelityR2Test">R² against the teacher's predictions on the test inputs.</param>

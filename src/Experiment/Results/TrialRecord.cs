@@ -17,7 +17,9 @@ namespace Sweep.Experiment;
 /// <param name="StudentR2Validation">Student formula R² against the true targets on the validation rows.</param>
 /// <param name="StudentR2Test">Student formula R² against the true targets on the test rows.</param>
 /// <param name="FidelityR2Test">Student R² against the teacher's predictions on the test rows.</param>
-/// <param name="StudentSize">Nodes in the student formula.</param>
+/// <param name="StudentSize">Nodes of the evolved student program, the size the spec's <c>max_size</c> limits, so
+/// at most <c>max_size</c>. The linear scaling a·f + b fitted to it (up to four nodes) and the mapping back to
+/// original units are not counted, so <paramref name="Expression"/> can print more nodes.</param>
 /// <param name="Expression">The student formula in the original feature names.</param>
 /// <param name="ExpressionSympy">The formula as a SymPy-parsable string.</param>
 /// <param name="TeacherSeconds">Wall time of teacher training.</param>

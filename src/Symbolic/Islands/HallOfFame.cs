@@ -50,7 +50,10 @@ internal sealed class HallOfFame
         return ParetoFront.Merge(_final.OfType<FrontEntry>());
     }
 
-    /// <summary>Builds a·f + b with the optimal scaling, simplifies it and measures its plain MSE.</summary>
+    /// <summary>
+    /// Builds a·f + b with the optimal scaling, simplifies it and measures its plain MSE. The entry's size stays
+    /// that of f, the program the search evolved under the size limit.
+    /// </summary>
     internal static FrontEntry Finalize(Node[] nodes, ProblemData data, Workspace ws)
     {
         var f = ws.Output(data.Rows);
@@ -66,6 +69,6 @@ internal sealed class HallOfFame
         var final = Simplifier.WithScaling(nodes, a, b);
         valid = Evaluator.Run(final, data, f, ws);
         var error = valid ? LinearScaling.PlainMse(f, data.Target) : double.PositiveInfinity;
-        return new FrontEntry(new Expression(final), final.Length, error);
+        return new FrontEntry(new Expression(final), nodes.Length, error);
     }
 }

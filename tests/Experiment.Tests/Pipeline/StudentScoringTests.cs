@@ -46,6 +46,22 @@ public sealed class StudentScoringTests
     }
 
     [Fact]
+    public void The_reported_student_size_is_the_evolved_program_and_never_exceeds_max_size()
+    {
+        var (data, _) = Prepare("reserved_names.csv");
+        var train = new ProblemData(data.XTrain, data.YTrain.Length, data.Features, data.YTrain);
+        var options = SmallSearch with { MaxSize = 5 };
+        var front = new SymbolicRegressor(options, islands: 2, seed: 4).Fit(train);
+
+        var score = StudentScoring.Score(front, data, data.YValidation, data.YTest);
+
+        // Chosen.Size is what a trial reports as student_size; the formula carries its scaling a·f + b on top.
+        Assert.InRange(score.Chosen.Size, 1, options.MaxSize);
+        Assert.All(front, e => Assert.InRange(e.Size, 1, options.MaxSize));
+        Assert.Contains(front, e => e.Expression.Size > options.MaxSize);
+    }
+
+    [Fact]
     public void A_held_out_row_where_the_formula_overflows_is_counted_and_scored_as_the_training_mean()
     {
         var (data, _) = Prepare("reserved_names.csv");
