@@ -5,5 +5,12 @@ using Sweep.Silo.Hosting;
 // (appsettings.json, environment variables such as Silo__Pools=gpu, arguments such as
 // --Silo:SiloPort=11112); the Redis connection string may also come from SWEEP_REDIS.
 var settings = SiloConfiguration.Read(args);
+if (settings.MetricsPort is { } port && MetricsEndpoint.Problem(settings.MetricsAddress, port) is { } problem)
+{
+    Console.Error.WriteLine($"error: {problem} (Silo__MetricsPort)");
+    return 2;
+}
+
 using var host = SweepSiloHost.Build(settings, args);
 await host.RunAsync();
+return 0;
