@@ -5,7 +5,12 @@ using Sweep.Grains;
 namespace Sweep.Client;
 
 /// <summary>A checked spec with the trials it expands into.</summary>
-public sealed record PreparedSweep(SweepSpec Spec, SweepRequest Request, TrialInputCache Inputs);
+/// <param name="Warnings">
+/// Findings about the data that do not stop a run (dropped rows, extreme values), each once per
+/// benchmark and prefixed with the benchmark's name; the file and line are in the text.
+/// </param>
+public sealed record PreparedSweep(
+    SweepSpec Spec, SweepRequest Request, TrialInputCache Inputs, IReadOnlyList<string> Warnings);
 
 /// <summary>Thrown when a spec or its data cannot run; carries every problem found, not only the first.</summary>
 public sealed class InvalidSweepException(IReadOnlyList<string> problems)
@@ -17,48 +22,59 @@ public sealed class InvalidSweepException(IReadOnlyList<string> problems)
 /// <summary>
 /// Reads a spec, finds the data, and checks everything a trial would need before any training
 /// starts: option values, every data file, and the split of every benchmark at every seed.
+/// Every problem found is reported together, so a user fixes them all in one pass.
 /// </summary>
 public static class SweepPreparation
 {
     public static PreparedSweep Prepare(string specPath, string? datasetsOption)
     {
         var problems = new List<string>();
-        string? datasets = null;
-        DatasetCatalog? catalog = null;
-        try
-        {
-            datasets = DatasetsFolder.Resolve(datasetsOption);
-            catalog = DatasetCatalog.Load(datasets);
-        }
-        catch (DataException e)
-        {
-            problems.AddRange(e.Problems.Select(p => p.ToString()));
-        }
+        var data = DataFolder.Find(datasetsOption);
+        var spec = TryLoadSpec(specPath, data.Catalog, problems);
 
-        SweepSpec spec;
-        try
-        {
-            // With the catalog, an unknown benchmark name is reported at its line and column.
-            spec = SpecLoader.Load(specPath, catalog);
-        }
-        catch (SpecException e)
-        {
-            problems.AddRange(e.Problems.Select(p => $"{p.File}:{p.Line}:{p.Column}: {p.Message}"));
-            throw new InvalidSweepException(problems);
-        }
-
-        if (datasets is null)
+        // The data folder matters only to benchmarks named from the catalog; a spec whose every
+        // benchmark gives its own path runs without one.
+        var needsCatalog = spec?.Benchmarks.Any(b => b.Path is null) ?? SpecText.MayNameCatalogBenchmarks(specPath);
+        if (needsCatalog)
+            problems.InsertRange(0, data.Problems);
+        if (spec is null)
             throw new InvalidSweepException(problems);
 
         problems.AddRange(TrialSettings.Validate(spec).Select(p => $"{spec.SourceFile}: {p}"));
         var inputs = new TrialInputCache();
+        var warnings = new List<string>();
         var baseFolder = Path.GetDirectoryName(Path.GetFullPath(specPath));
-        for (var i = 0; i < spec.Benchmarks.Count; i++)
-            problems.AddRange(CheckBenchmark(spec, i, inputs, datasets, baseFolder));
+        foreach (var source in spec.Benchmarks)
+        {
+            // Without a data folder a catalog benchmark cannot be read; the folder's problem says why.
+            if (source.Path is null && data.Folder is null)
+                continue;
+            problems.AddRange(CheckBenchmark(spec, source, inputs, data.Folder ?? string.Empty, baseFolder, warnings));
+        }
 
         if (problems.Count > 0)
             throw new InvalidSweepException(problems);
 
+        var request = Expand(spec, specPath, data.Folder ?? string.Empty);
+        return new PreparedSweep(spec, request, inputs, warnings);
+    }
+
+    /// <summary>The spec, or null with its problems added; with a catalog, unknown names are located too.</summary>
+    private static SweepSpec? TryLoadSpec(string specPath, DatasetCatalog? catalog, List<string> problems)
+    {
+        try
+        {
+            return SpecLoader.Load(specPath, catalog);
+        }
+        catch (SpecException e)
+        {
+            problems.AddRange(e.Problems.Select(p => $"{p.File}:{p.Line}:{p.Column}: {p.Message}"));
+            return null;
+        }
+    }
+
+    private static SweepRequest Expand(SweepSpec spec, string specPath, string datasets)
+    {
         var yaml = File.ReadAllText(specPath);
         var fullPath = Path.GetFullPath(specPath);
         var plans = new List<TrialPlan>();
@@ -67,17 +83,20 @@ public static class SweepPreparation
             foreach (var lambda in spec.Lambdas)
             {
                 foreach (var seed in spec.Seeds)
-                    plans.Add(new TrialPlan(spec.Name, yaml, fullPath, datasets, i, spec.Benchmarks[i].Name, lambda, seed));
+                {
+                    plans.Add(new TrialPlan(
+                        spec.Name, yaml, fullPath, datasets, i, spec.Benchmarks[i].Name, lambda, seed));
+                }
             }
         }
 
-        return new PreparedSweep(spec, new SweepRequest(spec.Name, yaml, fullPath, datasets, plans), inputs);
+        return new SweepRequest(spec.Name, yaml, fullPath, datasets, plans);
     }
 
     private static IEnumerable<string> CheckBenchmark(
-        SweepSpec spec, int index, TrialInputCache inputs, string datasets, string? baseFolder)
+        SweepSpec spec, BenchmarkSource source, TrialInputCache inputs, string datasets, string? baseFolder,
+        List<string> warnings)
     {
-        var source = spec.Benchmarks[index];
         Dataset data;
         try
         {
@@ -88,6 +107,7 @@ public static class SweepPreparation
             return e.Problems.Select(p => $"benchmark '{source.Name}': {p}");
         }
 
+        warnings.AddRange(data.Warnings.Select(w => $"benchmark '{source.Name}': {w}"));
         var problems = new List<string>();
         foreach (var seed in spec.Seeds)
         {
@@ -103,5 +123,22 @@ public static class SweepPreparation
         }
 
         return problems;
+    }
+
+    /// <summary>The data folder and its catalog, or the problems that stand in their way.</summary>
+    private sealed record DataFolder(string? Folder, DatasetCatalog? Catalog, IReadOnlyList<string> Problems)
+    {
+        public static DataFolder Find(string? option)
+        {
+            try
+            {
+                var folder = DatasetsFolder.Resolve(option);
+                return new DataFolder(folder, DatasetCatalog.Load(folder), []);
+            }
+            catch (DataException e)
+            {
+                return new DataFolder(null, null, e.Problems.Select(p => p.ToString()).ToArray());
+            }
+        }
     }
 }

@@ -1,0 +1,17 @@
+namespace Sweep.Client.Tests;
+
+public sealed class SpecTextTests
+{
+    [Theory]
+    [InlineData("benchmarks:\n  - path: a.csv\n  - {name: b, path: b.csv}\n", false)]
+    [InlineData("benchmarks:\n  - path: a.csv\n  - airfoil_self_noise\n", true)]
+    [InlineData("benchmarks:\n  - {name: b, target: y}\n", true)]
+    [InlineData("lambdas: [0]\n", true)]
+    [InlineData("benchmarks: [unclosed\n", true)]
+    public void Only_a_readable_list_of_path_benchmarks_needs_no_catalog(string yaml, bool mayNeedCatalog)
+    {
+        using var folder = new TemporaryFolder();
+
+        Assert.Equal(mayNeedCatalog, SpecText.MayNameCatalogBenchmarks(folder.Write("spec.yaml", yaml)));
+    }
+}

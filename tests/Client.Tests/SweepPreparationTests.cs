@@ -1,0 +1,81 @@
+namespace Sweep.Client.Tests;
+
+public sealed class SweepPreparationTests
+{
+    private const string NoDataFolder = "/nonexistent/sweep-datasets";
+
+    [Fact]
+    public void A_spec_whose_benchmarks_all_give_a_path_needs_no_data_folder()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("paths.yaml", $"""
+            name: paths
+            benchmarks:
+              - name: overflow
+                path: {SharedFolders.Case("overflow_row.csv")}
+            lambdas: [0]
+            seeds: [1]
+            """);
+
+        var prepared = SweepPreparation.Prepare(spec, NoDataFolder);
+
+        Assert.Single(prepared.Request.Trials);
+        Assert.Equal("overflow", prepared.Request.Trials[0].Benchmark);
+    }
+
+    [Fact]
+    public void A_missing_data_folder_is_reported_together_with_the_errors_of_the_spec()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("bad.yaml", """
+            name: bad
+            benchmarks: [1027_ESL]
+            lambdas: [-1]
+            seeds: [1]
+            """);
+
+        var error = Assert.Throws<InvalidSweepException>(() => SweepPreparation.Prepare(spec, NoDataFolder));
+
+        Assert.Contains(error.Problems, p => p.Contains(NoDataFolder) && p.Contains("does not exist"));
+        Assert.Contains(error.Problems, p => p.Contains("bad.yaml:3:") && p.Contains("lambdas"));
+    }
+
+    [Fact]
+    public void A_spec_with_errors_and_only_path_benchmarks_is_not_blamed_for_the_data_folder()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("bad.yaml", $"""
+            name: bad
+            benchmarks:
+              - path: {SharedFolders.Case("overflow_row.csv")}
+            lambdas: [-1]
+            seeds: [1]
+            """);
+
+        var error = Assert.Throws<InvalidSweepException>(() => SweepPreparation.Prepare(spec, NoDataFolder));
+
+        Assert.DoesNotContain(error.Problems, p => p.Contains(NoDataFolder));
+        Assert.Single(error.Problems);
+    }
+
+    [Fact]
+    public void Rows_dropped_for_missing_cells_come_back_as_one_warning_naming_the_benchmark_file_and_lines()
+    {
+        using var folder = new TemporaryFolder();
+        var file = SharedFolders.Case("missing_cells.csv");
+        var spec = folder.Write("drop.yaml", $"""
+            name: drop
+            benchmarks:
+              - name: cells
+                path: {file}
+                drop_missing: true
+            lambdas: [0, 0.1]
+            seeds: [1, 2]
+            """);
+
+        var prepared = SweepPreparation.Prepare(spec, NoDataFolder);
+
+        var warning = Assert.Single(prepared.Warnings);
+        Assert.Equal($"benchmark 'cells': {file}: dropped 2 rows with missing cells (lines 19, 90)", warning);
+    }
+}
