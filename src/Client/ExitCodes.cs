@@ -6,12 +6,15 @@ public static class ExitCodes
     /// <summary>Every trial ended (some may have failed; trials.csv says which and why).</summary>
     public const int Success = 0;
 
-    /// <summary>Something unexpected; the message says what.</summary>
+    /// <summary>Something unexpected, or a cluster that cannot be reached; the message says what.</summary>
     public const int Error = 1;
 
-    /// <summary>The spec, the data or the arguments are invalid; nothing was trained.</summary>
+    /// <summary>
+    /// The arguments, the spec, its data or a sweep id are invalid (a usage error too); nothing
+    /// was trained or changed.
+    /// </summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Interrupted; run the same command again to resume.</summary>
+    /// <summary>Interrupted by Ctrl-C or SIGTERM; run the same command again to resume.</summary>
     public const int Interrupted = 130;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Client;
 using Sweep.Client.Commands;
 
 // sweep: runs sweeps of benchmark x lambda x seed that distil penalized teacher networks into
@@ -12,4 +13,4 @@ var root = new RootCommand("Sweep: does a Jacobian penalty on the teacher make s
     ClusterCommands.Results(),
     ClusterCommands.Cancel(),
 };
-return await root.Parse(args).InvokeAsync();
+return await SweepInvocation.InvokeAsync(root, args);

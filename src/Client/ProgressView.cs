@@ -7,45 +7,19 @@ namespace Sweep.Client;
 /// Shows a sweep's progress until every trial has ended: a live line on a terminal, and a plain
 /// line whenever the counts change when the output is redirected (CI logs, files).
 /// </summary>
+/// <remarks>
+/// Cancelling the token stops the view at once with an <see cref="OperationCanceledException"/>;
+/// a live display is taken down on the way out, so the terminal is left clean.
+/// </remarks>
 public static class ProgressView
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    public static async Task<SweepProgress> FollowAsync(Func<Task<SweepProgress>> poll, CancellationToken ct)
-    {
-        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
-        {
-            SweepProgress last = await poll();
-            await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync(Describe(last), async context =>
-            {
-                while (!last.IsFinished)
-                {
-                    await Task.Delay(PollInterval, ct);
-                    last = await poll();
-                    context.Status(Markup.Escape(Describe(last)));
-                }
-            });
-            AnsiConsole.WriteLine(Describe(last));
-            return last;
-        }
-
-        string? printed = null;
-        while (true)
-        {
-            var progress = await poll();
-            var line = Describe(progress, withTime: false);
-            if (line != printed)
-            {
-                Console.WriteLine(Describe(progress));
-                printed = line;
-            }
-
-            if (progress.IsFinished)
-                return progress;
-
-            await Task.Delay(PollInterval, ct);
-        }
-    }
+    public static Task<SweepProgress> FollowAsync(
+        IAnsiConsole console, Func<Task<SweepProgress>> poll, CancellationToken ct) =>
+        console.Profile.Capabilities.Interactive
+            ? FollowLiveAsync(console, poll, ct)
+            : FollowPlainAsync(console, poll, ct);
 
     public static string Describe(SweepProgress p, bool withTime = true)
     {
@@ -54,5 +28,47 @@ public static class ProgressView
         var waiting = p.WaitingFor is null ? string.Empty : $" ({p.WaitingFor})";
         return $"{p.Name}: {p.Done + p.Failed}/{p.Total} ended ({p.Done} done, {p.Failed} failed), " +
                $"{p.Running} running, {p.Pending} pending{waiting}{time}";
+    }
+
+    private static async Task<SweepProgress> FollowLiveAsync(
+        IAnsiConsole console, Func<Task<SweepProgress>> poll, CancellationToken ct)
+    {
+        var last = await poll().WaitAsync(ct);
+
+        // The status line is Spectre markup: the elapsed time "[00:01:02]", trial keys and
+        // waiting reasons all hold brackets, which unescaped would be read as styles and throw.
+        var status = console.Status().Spinner(Spinner.Known.Dots);
+        await status.StartAsync(Markup.Escape(Describe(last)), async context =>
+        {
+            while (!last.IsFinished)
+            {
+                await Task.Delay(PollInterval, ct);
+                last = await poll().WaitAsync(ct);
+                context.Status(Markup.Escape(Describe(last)));
+            }
+        });
+        console.WriteLine(Describe(last));
+        return last;
+    }
+
+    private static async Task<SweepProgress> FollowPlainAsync(
+        IAnsiConsole console, Func<Task<SweepProgress>> poll, CancellationToken ct)
+    {
+        string? printed = null;
+        while (true)
+        {
+            var progress = await poll().WaitAsync(ct);
+            var line = Describe(progress, withTime: false);
+            if (line != printed)
+            {
+                console.WriteLine(Describe(progress));
+                printed = line;
+            }
+
+            if (progress.IsFinished)
+                return progress;
+
+            await Task.Delay(PollInterval, ct);
+        }
     }
 }

@@ -18,22 +18,20 @@ public static class ResultWriter
         return summary;
     }
 
-    public static void Print(IReadOnlyList<BenchmarkSummary> summary, string folder)
+    /// <summary>Prints the summary table; every cell is escaped, as benchmark names may hold brackets.</summary>
+    public static void Print(IAnsiConsole console, IReadOnlyList<BenchmarkSummary> summary, string folder)
     {
-        if (Console.IsOutputRedirected)
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
-        var table = new Table().Title("Student R² on test: baseline (λ = 0) against the λ chosen on validation");
-        foreach (var column in new[] { "benchmark", "baseline", "best λ", "best", "relative", "teacher λ=0", "teacher best", "failed" })
-            table.AddColumn(new TableColumn(column).NoWrap());
+        var table = new Table().Title(
+            Markup.Escape("Student R² on test: baseline (λ = 0) against the λ chosen on validation"));
+        string[] columns =
+            ["benchmark", "baseline", "best λ", "best", "relative", "teacher λ=0", "teacher best", "failed"];
+        foreach (var column in columns)
+            table.AddColumn(new TableColumn(Markup.Escape(column)).NoWrap());
         foreach (var row in summary)
-        {
-            table.AddRow(Markup.Escape(row.Benchmark), Format(row.BaselineStudentR2Test), Format(row.BestLambda, "G4"),
-                Format(row.BestStudentR2Test), Percent(row.RelativeImprovement), Format(row.BaselineTeacherR2Test),
-                Format(row.BestTeacherR2Test), $"{row.Failed}/{row.Trials}");
-        }
+            table.AddRow(Cells(row).Select(Markup.Escape).ToArray());
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Wrote {Path.Combine(folder, "trials.csv")} and {Path.Combine(folder, "summary.csv")}");
+        console.Write(table);
+        console.WriteLine($"Wrote {Path.Combine(folder, "trials.csv")} and {Path.Combine(folder, "summary.csv")}");
     }
 
     public static TrialRecord ToRecord(TrialResult r) => new(
@@ -42,6 +40,13 @@ public static class ResultWriter
         r.Student?.R2Validation, r.Student?.R2Test, r.Student?.FidelityR2Test, r.Student?.Size,
         r.Student?.Expression, r.Student?.ExpressionSympy, r.Teacher?.Seconds, r.Student?.Seconds,
         r.Attempts, r.Error, r.Student?.NonFiniteRows);
+
+    private static IEnumerable<string> Cells(BenchmarkSummary row) =>
+    [
+        row.Benchmark, Format(row.BaselineStudentR2Test), Format(row.BestLambda, "G4"),
+        Format(row.BestStudentR2Test), Percent(row.RelativeImprovement), Format(row.BaselineTeacherR2Test),
+        Format(row.BestTeacherR2Test), $"{row.Failed}/{row.Trials}",
+    ];
 
     private static string StatusName(TrialStage stage) => stage switch
     {

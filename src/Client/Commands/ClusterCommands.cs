@@ -2,14 +2,26 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using StackExchange.Redis;
+using Orleans.Runtime;
 using Sweep.Grains;
 
 namespace Sweep.Client.Commands;
 
-/// <summary>Commands that talk to a running cluster through its gateways (membership found in Redis).</summary>
+/// <summary>
+/// Commands that talk to a running cluster through its gateways (membership found in Redis). A
+/// cluster that cannot be reached is one line of error and exit code 1; an unknown sweep id is an
+/// input error (exit code 2).
+/// </summary>
 public static class ClusterCommands
 {
+    /// <summary>
+    /// How long to wait for a gateway. Orleans' client otherwise waits about three minutes when
+    /// Redis answers but no silo of the cluster id is registered, which looks like a hang.
+    /// </summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
     private static readonly Option<string?> Cluster = new("--cluster")
     {
         Description = "Redis connection string of the cluster [default: $SWEEP_REDIS]",
@@ -30,57 +42,45 @@ public static class ClusterCommands
         {
             Description = "Data folder as the silos see it [default: as `run` resolves it here]",
         };
-        var command = new Command("submit", "Submit a sweep to a cluster; prints its id. Submitting it again is harmless")
+        var command = new Command(
+            "submit", "Submit a sweep to a cluster; prints its id. Submitting it again is harmless")
         {
             spec, datasets, Cluster, ClusterId,
         };
-        command.SetAction((r, ct) => WithClient(r, ct, async client =>
-        {
-            PreparedSweep prepared;
-            try
-            {
-                prepared = SweepPreparation.Prepare(r.GetValue(spec)!.FullName, r.GetValue(datasets));
-            }
-            catch (InvalidSweepException e)
-            {
-                return RunCommand.Fail(ExitCodes.InvalidInput, e.Problems);
-            }
-
-            try
-            {
-                await client.GetGrain<ISweepGrain>(prepared.Spec.Name).Start(prepared.Request);
-            }
-            catch (SweepConflictException e)
-            {
-                return RunCommand.Fail(ExitCodes.InvalidInput, e.Message);
-            }
-
-            Console.WriteLine(prepared.Spec.Name);
-            return ExitCodes.Success;
-        }));
+        command.SetAction((r, ct) => SubmitAsync(r, r.GetValue(spec)!, r.GetValue(datasets), ct));
         return command;
     }
 
     public static Command Status()
     {
         var command = new Command("status", "Print a sweep's progress once") { SweepName, Cluster, ClusterId };
-        command.SetAction((r, ct) => WithClient(r, ct, async client =>
+        command.SetAction((r, ct) => WithSweep(r, ct, (_, progress) =>
         {
-            var progress = await client.GetGrain<ISweepGrain>(r.GetValue(SweepName)!).GetProgress();
             Console.WriteLine(ProgressView.Describe(progress));
-            return ExitCodes.Success;
+            return Task.FromResult(ExitCodes.Success);
         }));
         return command;
     }
 
     public static Command Watch()
     {
-        var command = new Command("watch", "Follow a sweep's progress until every trial has ended") { SweepName, Cluster, ClusterId };
-        command.SetAction((r, ct) => WithClient(r, ct, async client =>
+        var command = new Command("watch", "Follow a sweep's progress until every trial has ended")
         {
-            var sweep = client.GetGrain<ISweepGrain>(r.GetValue(SweepName)!);
-            await ProgressView.FollowAsync(sweep.GetProgress, ct);
-            return ExitCodes.Success;
+            SweepName, Cluster, ClusterId,
+        };
+        command.SetAction((r, ct) => WithSweep(r, ct, async (sweep, _) =>
+        {
+            try
+            {
+                await ProgressView.FollowAsync(Terminal.ForStandardOutput(), sweep.GetProgress, ct);
+                return ExitCodes.Success;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Console.Error.WriteLine(
+                    $"stopped watching; the sweep '{r.GetValue(SweepName)}' goes on in the cluster");
+                return ExitCodes.Interrupted;
+            }
         }));
         return command;
     }
@@ -92,59 +92,168 @@ public static class ClusterCommands
             Description = "Folder for trials.csv and summary.csv",
             Required = true,
         };
-        var command = new Command("results", "Write a sweep's trials.csv and summary.csv") { SweepName, output, Cluster, ClusterId };
-        command.SetAction((r, ct) => WithClient(r, ct, async client =>
+        var command = new Command("results", "Write a sweep's trials.csv and summary.csv")
         {
-            var results = await client.GetGrain<ISweepGrain>(r.GetValue(SweepName)!).GetResults();
+            SweepName, output, Cluster, ClusterId,
+        };
+        command.SetAction((r, ct) =>
+        {
             var folder = r.GetValue(output)!.FullName;
-            ResultWriter.Print(ResultWriter.Write(results, folder), folder);
-            return ExitCodes.Success;
-        }));
+            if (OutputFolder.Problem(folder) is { } problem)
+                return Task.FromResult(UserMessages.Fail(ExitCodes.InvalidInput, problem));
+
+            return WithSweep(r, ct, async (sweep, _) =>
+            {
+                var results = await sweep.GetResults().WaitAsync(ct);
+                ResultWriter.Print(Terminal.ForStandardOutput(), ResultWriter.Write(results, folder), folder);
+                return ExitCodes.Success;
+            });
+        });
         return command;
     }
 
     public static Command Cancel()
     {
-        var command = new Command("cancel", "Stop admitting a sweep's trials; running ones finish") { SweepName, Cluster, ClusterId };
-        command.SetAction((r, ct) => WithClient(r, ct, async client =>
+        var command = new Command("cancel", "Stop admitting a sweep's trials; running ones finish")
         {
-            await client.GetGrain<ISweepGrain>(r.GetValue(SweepName)!).Cancel();
-            Console.WriteLine($"{r.GetValue(SweepName)}: cancelled");
+            SweepName, Cluster, ClusterId,
+        };
+        command.SetAction((r, ct) => WithSweep(r, ct, async (sweep, progress) =>
+        {
+            await sweep.Cancel().WaitAsync(ct);
+            Console.WriteLine($"{progress.Name}: cancelled");
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static async Task<int> WithClient(ParseResult result, CancellationToken ct, Func<IClusterClient, Task<int>> action)
+    /// <summary>Checks the spec and its data here, before the cluster is contacted; then submits it.</summary>
+    private static async Task<int> SubmitAsync(ParseResult r, FileInfo spec, string? datasets, CancellationToken ct)
     {
-        var redis = result.GetValue(Cluster) ?? Environment.GetEnvironmentVariable("SWEEP_REDIS");
-        if (string.IsNullOrWhiteSpace(redis))
-            return RunCommand.Fail(ExitCodes.InvalidInput, "no cluster given: pass --cluster HOST:PORT or set SWEEP_REDIS");
-
-        var builder = Host.CreateApplicationBuilder();
-        RunCommand.ConfigureLogging(builder.Logging, verbose: false);
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = result.GetValue(ClusterId)!;
-                o.ServiceId = "sweep";
-            });
-            client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-        });
-        using var host = builder.Build();
+        PreparedSweep prepared;
         try
         {
-            await host.StartAsync(ct);
+            prepared = SweepPreparation.Prepare(spec.FullName, datasets);
+        }
+        catch (InvalidSweepException e)
+        {
+            return UserMessages.Fail(ExitCodes.InvalidInput, e.Problems);
+        }
+
+        UserMessages.Warn(prepared.Warnings);
+        return await WithClient(r, ct, async client =>
+        {
+            try
+            {
+                await client.GetGrain<ISweepGrain>(prepared.Spec.Name).Start(prepared.Request).WaitAsync(ct);
+            }
+            catch (SweepConflictException e)
+            {
+                return UserMessages.Fail(ExitCodes.InvalidInput, e.Message);
+            }
+
+            Console.WriteLine(prepared.Spec.Name);
+            return ExitCodes.Success;
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the sweep named on the command line, with its progress, or
+    /// says that the cluster has no such sweep. Asking for progress creates no sweep, so a
+    /// mistyped id leaves no trace in the cluster.
+    /// </summary>
+    private static Task<int> WithSweep(
+        ParseResult r, CancellationToken ct, Func<ISweepGrain, SweepProgress, Task<int>> action) =>
+        WithClient(r, ct, async client =>
+        {
+            var name = r.GetValue(SweepName)!;
+            var sweep = client.GetGrain<ISweepGrain>(name);
+            var progress = await sweep.GetProgress().WaitAsync(ct);
+            if (progress.Total == 0)
+            {
+                return UserMessages.Fail(ExitCodes.InvalidInput,
+                    $"no sweep named '{name}' in the cluster; " +
+                    "`sweep submit SPEC` prints the id of the sweep it submits");
+            }
+
+            return await action(sweep, progress);
+        });
+
+    private static async Task<int> WithClient(
+        ParseResult r, CancellationToken ct, Func<IClusterClient, Task<int>> action)
+    {
+        var redis = r.GetValue(Cluster) ?? Environment.GetEnvironmentVariable("SWEEP_REDIS");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            return UserMessages.Fail(
+                ExitCodes.InvalidInput, "no cluster given: pass --cluster HOST:PORT or set SWEEP_REDIS");
+        }
+
+        var cluster = new ClusterAddress(redis, r.GetValue(ClusterId)!);
+        using var host = BuildClientHost(cluster, ct);
+        try
+        {
+            await ConnectAsync(host, ct);
             return await action(host.Services.GetRequiredService<IClusterClient>());
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (cluster.Unreachable(e) is { } reason)
+        {
+            return UserMessages.Fail(ExitCodes.Error, $"cannot reach the cluster at {cluster}: {reason}");
+        }
         finally
         {
-            await host.StopAsync(CancellationToken.None);
+            await StopAsync(host, cluster);
+        }
+    }
+
+    private static IHost BuildClientHost(ClusterAddress cluster, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        CommandLogging.Configure(builder.Logging, verbose: false, ct);
+        builder.Services.AddCommandLifetime();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = "sweep";
+            });
+            client.UseRedisClustering(o => o.ConfigurationOptions = cluster.Options);
+        });
+        return builder.Build();
+    }
+
+    /// <summary>Starts the client; throws <see cref="SiloUnavailableException"/> after <see cref="ConnectTimeout"/>.</summary>
+    private static async Task ConnectAsync(IHost host, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(ConnectTimeout);
+        try
+        {
+            await host.StartAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Redis answered (else the client would have failed already), so no silo is there.
+            throw new SiloUnavailableException($"no silo gateway answered within {ConnectTimeout.TotalSeconds:0} s");
+        }
+    }
+
+    /// <summary>Stops the client; one that never connected may fail again here, for a reason already told.</summary>
+    private static async Task StopAsync(IHost host, ClusterAddress cluster)
+    {
+        using var stopping = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await host.StopAsync(stopping.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException || cluster.Unreachable(e) is not null)
+        {
+            // The failure to connect has been reported already.
         }
     }
 }

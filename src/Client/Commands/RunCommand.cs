@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
-using Sweep.Experiment;
 using Sweep.Grains;
 using Sweep.Silo.Hosting;
 
@@ -12,6 +10,9 @@ namespace Sweep.Client.Commands;
 /// <summary><c>sweep run SPEC.yaml</c>: a whole sweep in this process, resumable after an interruption.</summary>
 public static class RunCommand
 {
+    /// <summary>How long the embedded silo may take to stop; the state is durable, so a cut loses nothing.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     public static Command Create()
     {
         var spec = new Argument<FileInfo>("spec") { Description = "The sweep spec (YAML), e.g. examples/quick.yaml" };
@@ -21,7 +22,8 @@ public static class RunCommand
         };
         var datasets = new Option<DirectoryInfo?>("--datasets")
         {
-            Description = "Folder of the data sets [default: $SWEEP_DATASETS, else ../shared/datasets beside the repository]",
+            Description =
+                "Folder of the data sets [default: $SWEEP_DATASETS, else ../shared/datasets beside the repository]",
         };
         var metricsPort = new Option<int?>("--metrics-port")
         {
@@ -29,7 +31,8 @@ public static class RunCommand
         };
         var verbose = new Option<bool>("--verbose") { Description = "Log each trial's milestones" };
 
-        var command = new Command("run", "Run a whole sweep on this machine (an embedded silo with a local durable store)")
+        var command = new Command(
+            "run", "Run a whole sweep on this machine (an embedded silo with a local durable store)")
         {
             spec, output, datasets, metricsPort, verbose,
         };
@@ -43,93 +46,101 @@ public static class RunCommand
         CancellationToken ct)
     {
         if (!specFile.Exists)
-            return Fail(ExitCodes.InvalidInput, $"{specFile.FullName}: no such file");
+            return UserMessages.Fail(ExitCodes.InvalidInput, $"{specFile.FullName}: no such file");
 
-        PreparedSweep prepared;
-        try
-        {
-            prepared = SweepPreparation.Prepare(specFile.FullName, datasets?.FullName);
-        }
-        catch (InvalidSweepException e)
-        {
-            return Fail(ExitCodes.InvalidInput, e.Problems);
-        }
+        var settings = new SiloHostSettings { Mode = SiloMode.Embedded, MetricsPort = metricsPort };
+        var problems = new List<string>();
+        var prepared = TryPrepare(specFile, datasets, problems);
+        if (metricsPort is { } port && MetricsEndpoint.Problem(settings.MetricsAddress, port) is { } portProblem)
+            problems.Add($"--metrics-port: {portProblem}");
+        if (prepared is null || problems.Count > 0)
+            return UserMessages.Fail(ExitCodes.InvalidInput, problems);
 
         var folder = output?.FullName ?? Path.GetFullPath(Path.Combine("runs", prepared.Spec.Name));
-        Directory.CreateDirectory(folder);
+        if (OutputFolder.Problem(folder) is { } folderProblem)
+            return UserMessages.Fail(ExitCodes.InvalidInput, folderProblem);
+
         using var folderLock = RunFolderLock.TryAcquire(folder);
         if (folderLock is null)
         {
-            return Fail(ExitCodes.InvalidInput,
+            return UserMessages.Fail(ExitCodes.InvalidInput,
                 $"{folder}: another `sweep run` is using this folder; wait for it or pass another --out");
         }
 
-        Console.WriteLine($"Sweep '{prepared.Spec.Name}': {prepared.Request.Trials.Count} trials; state and results in {folder}");
-
-        var settings = new SiloHostSettings { Mode = SiloMode.Embedded, StateFolder = folder, MetricsPort = metricsPort };
-        using var host = SweepSiloHost.Build(settings, [], builder =>
+        UserMessages.Warn(prepared.Warnings);
+        var console = Terminal.ForStandardOutput();
+        console.WriteLine(
+            $"Sweep '{prepared.Spec.Name}': {prepared.Request.Trials.Count} trials; state and results in {folder}");
+        using var host = SweepSiloHost.Build(settings with { StateFolder = folder }, [], builder =>
         {
             builder.Services.AddSingleton(prepared.Inputs);
-            ConfigureLogging(builder.Logging, verbose);
+            builder.Services.AddCommandLifetime();
+            CommandLogging.Configure(builder.Logging, verbose, ct);
         });
+        return await RunAsync(host, prepared, specFile, folder, console, ct);
+    }
 
+    private static PreparedSweep? TryPrepare(FileInfo specFile, DirectoryInfo? datasets, List<string> problems)
+    {
+        try
+        {
+            return SweepPreparation.Prepare(specFile.FullName, datasets?.FullName);
+        }
+        catch (InvalidSweepException e)
+        {
+            problems.AddRange(e.Problems);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Starts the embedded silo, follows the sweep to its end and writes the results. On Ctrl-C or
+    /// SIGTERM (<paramref name="ct"/>) it stops the silo and says how to resume: every finished
+    /// stage is already in <c>state.db</c>, so the same command picks up where this one stopped.
+    /// </summary>
+    private static async Task<int> RunAsync(
+        IHost host, PreparedSweep prepared, FileInfo specFile, string folder, IAnsiConsole console,
+        CancellationToken ct)
+    {
         try
         {
             await host.StartAsync(ct);
             var sweep = host.Services.GetRequiredService<IClusterClient>().GetGrain<ISweepGrain>(prepared.Spec.Name);
-            await sweep.Start(prepared.Request);
-            await ProgressView.FollowAsync(sweep.GetProgress, ct);
+            await sweep.Start(prepared.Request).WaitAsync(ct);
+            await ProgressView.FollowAsync(console, sweep.GetProgress, ct);
 
-            var results = await sweep.GetResults();
-            var summary = ResultWriter.Write(results, folder);
-            ResultWriter.Print(summary, folder);
+            var results = await sweep.GetResults().WaitAsync(ct);
+            ResultWriter.Print(console, ResultWriter.Write(results, folder), folder);
             return ExitCodes.Success;
         }
         catch (SweepConflictException e)
         {
-            return Fail(ExitCodes.InvalidInput, $"{specFile.FullName}: {e.Message} (state in {folder})");
+            return UserMessages.Fail(ExitCodes.InvalidInput, $"{specFile.FullName}: {e.Message} (state in {folder})");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            Console.Error.WriteLine("Interrupted; finished trials are stored. Run the same command again to resume.");
-            return ExitCodes.Interrupted;
+            // Said below, once the silo has stopped and the claim holds.
         }
         finally
         {
-            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await host.StopAsync(stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // The durable state is written after every stage; a slow shutdown loses nothing.
-            }
+            await StopAsync(host);
         }
+
+        Console.Error.WriteLine(
+            $"interrupted: the trials finished so far are kept in {folder}; run the same command again to resume");
+        return ExitCodes.Interrupted;
     }
 
-    internal static void ConfigureLogging(ILoggingBuilder logging, bool verbose)
+    private static async Task StopAsync(IHost host)
     {
-        logging.ClearProviders();
-        logging.AddSimpleConsole(o =>
+        using var stopping = new CancellationTokenSource(StopTimeout);
+        try
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
-        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
-        // Orleans, Polly and ASP.NET report their own health at Information and Warning; a user of
-        // the command acts on none of it, so only their errors are shown.
-        logging.AddFilter("Orleans", LogLevel.Error);
-        logging.AddFilter("Polly", LogLevel.Error);
-        logging.AddFilter("Microsoft", LogLevel.Error);
-    }
-
-    internal static int Fail(int code, params IReadOnlyList<string> problems)
-    {
-        var heading = problems.Count == 1 ? "error" : $"{problems.Count} errors";
-        Console.Error.WriteLine($"sweep: {heading}:");
-        foreach (var problem in problems)
-            Console.Error.WriteLine($"  {problem}");
-        return code;
+            await host.StopAsync(stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The durable state is written after every stage; a slow shutdown loses nothing.
+        }
     }
 }
