@@ -85,7 +85,7 @@ public sealed partial class RunCommandTests
     {
         using var folder = new TemporaryFolder();
         var spec = folder.Write("tiny.yaml", TinySpec);
-        var port = FreePort();
+        var port = FreePorts.Take();
 
         using var run = SweepProcess.Start("run", spec, "--out", Path.Combine(folder.Path, "out"),
             "--metrics-port", port.ToString(CultureInfo.InvariantCulture));
@@ -107,13 +107,6 @@ public sealed partial class RunCommandTests
 
         Assert.Matches(@"sweep_trials_started_total\{[^}]*\} [1-9]", text);
         Assert.Contains("orleans_", text);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static List<Dictionary<string, string>> ReadCsv(string path)

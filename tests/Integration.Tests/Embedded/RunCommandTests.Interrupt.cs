@@ -1,0 +1,43 @@
+namespace Sweep.Integration.Tests.Embedded;
+
+/// <summary><c>sweep run</c> stopped by Ctrl-C or SIGTERM, then run again.</summary>
+public sealed partial class RunCommandTests
+{
+    /// <summary>How long a signalled run may take to stop its silo and exit.</summary>
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(40);
+
+    /// <summary>One trial at a time, so that after the first trial ends the others take long enough to interrupt.</summary>
+    private static readonly Dictionary<string, string> OneTrialAtATime = new() { ["Sweep__MaxActiveTrials"] = "1" };
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signalled_run_exits_with_130_keeps_its_trials_and_the_same_command_resumes(string signal)
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("tiny.yaml", TinySpec);
+        var output = Path.Combine(folder.Path, "out");
+
+        HashSet<string> finishedBefore;
+        using (var first = SweepProcess.Start(OneTrialAtATime, "run", spec, "--out", output, "--verbose"))
+        {
+            await first.WaitForLineAsync(line => DoneLine().IsMatch(line), Limit);
+            first.Signal(signal);
+
+            Assert.Equal(130, await first.WaitAsync(StopLimit));
+            Assert.Contains($"interrupted: the trials finished so far are kept in {output}; " +
+                            "run the same command again to resume", first.Output);
+            Assert.DoesNotContain("   at ", first.Output);
+            finishedBefore = DoneLine().Matches(first.Output).Select(m => m.Groups["key"].Value).ToHashSet();
+        }
+
+        Assert.InRange(finishedBefore.Count, 1, 7);
+        using var second = SweepProcess.Start("run", spec, "--out", output, "--verbose");
+        Assert.Equal(0, await second.WaitAsync(Limit));
+        var trainedAgain = TrainedLine().Matches(second.Output).Select(m => m.Groups["key"].Value).ToHashSet();
+        Assert.Empty(trainedAgain.Intersect(finishedBefore));
+        var trials = ReadCsv(Path.Combine(output, "trials.csv"));
+        Assert.Equal(8, trials.Count);
+        Assert.All(trials, t => Assert.Equal("done", t["status"]));
+    }
+}
