@@ -192,7 +192,7 @@ public sealed partial class IslandGrain(
         {
             await neighbour.AcceptMigrants(batch);
         }
-        catch (Exception e) when (e is OrleansMessageRejectionException or TimeoutException)
+        catch (Exception e) when (ClusterFaults.IsUnreachableSilo(e) || e is TimeoutException)
         {
             LogMigrantsLost(job.Plan.Key, job.Index, batch.Programs.Length, e.Message);
         }
@@ -209,9 +209,9 @@ public sealed partial class IslandGrain(
         return (new Island(options, problem, IslandSeed(plan.Seed, job.Index)), options);
     }
 
-    /// <summary>A distinct, reproducible stream per island of a trial.</summary>
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>A distinct, reproducible stream per island of a trial.</summary>
     private static int IslandSeed(int trialSeed, int index) => unchecked(trialSeed * 7919 + index * 104729 + 17);
 
     private static ProgramMessage ToMessage(Expression expression)

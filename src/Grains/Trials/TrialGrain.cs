@@ -164,6 +164,7 @@ public sealed partial class TrialGrain(
 
         S.Attempts++;
         S.Error = error;
+        _islands.Clear();
         S.LastProgressUtc = DateTime.UtcNow;
         await state.WriteStateAsync();
         LogRetry(Key, S.Stage, S.Attempts, error);
@@ -183,6 +184,15 @@ public sealed partial class TrialGrain(
                     await StartIslandsAsync();
                     break;
             }
+        }
+        catch (Exception e) when (ClusterFaults.IsUnreachableSilo(e))
+        {
+            // A silo holding one of the stage's grains died and the cluster has not declared it dead
+            // yet, so calls to it are refused. That says nothing about the trial and costs no attempt;
+            // the stage is started again once the grain can be placed elsewhere. LastProgressUtc stays
+            // as it was, so the watchdog still ends this after StageTimeout if the silo never goes.
+            LogSiloUnreachable(Key, S.Stage, e.Message);
+            After(ClusterFaults.RetryAfterUnreachable(options.Value.RetryDelay), DriveCurrentStageAsync);
         }
         catch (Exception e)
         {
@@ -208,7 +218,6 @@ public sealed partial class TrialGrain(
     {
         var plan = S.Plan!;
         var count = IslandCount();
-        _islands.Clear();
         try
         {
             for (var i = 0; i < count; i++)
@@ -351,6 +360,10 @@ public sealed partial class TrialGrain(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Trial {TrialKey} ended but could not tell its sweep ({Reason}); its watchdog tries again")]
     private partial void LogReportFailed(string trialKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Trial {TrialKey} could not reach a silo for stage {Stage}, will start it again: {Reason}")]
+    private partial void LogSiloUnreachable(string trialKey, TrialStage stage, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} could not start its stage")]
     private partial void LogDriveFailed(string trialKey, Exception exception);

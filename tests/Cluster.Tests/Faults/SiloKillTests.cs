@@ -58,7 +58,8 @@ public sealed class SiloKillTests(SiloKillScenario scenario) : IClassFixture<Sil
     [Fact]
     public void Teachers_ran_only_on_the_gpu_silo_and_islands_only_on_cpu_silos()
     {
-        foreach (var result in scenario.FinalResults)
+        // Trials that did not end done are the first test's failure; their missing stages are not checked here.
+        foreach (var result in scenario.FinalResults.Where(r => r.Stage == TrialStage.Done))
         {
             Assert.True(scenario.Gpu.Is(result.Teacher!.Silo), $"{result.Key}: teacher on {result.Teacher.Silo}");
             Assert.Equal(4, result.Student!.IslandSilos.Count);
@@ -70,12 +71,13 @@ public sealed class SiloKillTests(SiloKillScenario scenario) : IClassFixture<Sil
     [Fact]
     public void Islands_of_one_trial_ran_on_both_cpu_silos_and_migrants_crossed_between_them()
     {
-        var spread = scenario.FinalResults.Where(r =>
+        var done = scenario.FinalResults.Where(r => r.Stage == TrialStage.Done).ToArray();
+        var spread = done.Where(r =>
             r.Student!.IslandSilos.Any(scenario.KilledCpu.Is) && r.Student.IslandSilos.Any(scenario.SurvivingCpu.Is));
 
         Assert.NotEmpty(spread);
         Assert.Contains(spread, r => r.Student!.MigrantsFromOtherSilos > 0);
-        Assert.All(scenario.FinalResults,
+        Assert.All(done,
             r => Assert.InRange(r.Student!.MigrantsFromOtherSilos, 0, r.Student.MigrantsReceived));
     }
 
