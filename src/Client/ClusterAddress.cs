@@ -39,10 +39,15 @@ public sealed class ClusterAddress
         SiloUnavailableException =>
             $"no silo of cluster id '{ClusterId}' is up; start the silos with Silo__ClusterId={ClusterId}, " +
             "or pass the cluster id they use with --cluster-id",
-        ConnectionFailedException e => $"no silo gateway accepts connections ({Blank(e.Message)})",
+        ConnectionFailedException e => $"no silo gateway accepts connections ({Blank(FirstLine(e.Message))})",
+        OrleansMessageRejectionException e =>
+            $"a silo of the cluster does not answer ({Blank(FirstLine(e.Message))}); " +
+            "if it has died, the cluster declares it dead within a minute and the command works again",
         TimeoutException e => $"the cluster did not answer in time ({Blank(e.Message)})",
         _ => null,
     };
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd();
 
     private string Blank(string text) =>
         _password is null ? text : text.Replace(_password, "***", StringComparison.Ordinal);

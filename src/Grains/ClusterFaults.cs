@@ -4,7 +4,7 @@ using Orleans.Runtime.Messaging;
 namespace Sweep.Grains;
 
 /// <summary>Failures of the cluster itself, as opposed to failures of the work a grain was asked to do.</summary>
-internal static class ClusterFaults
+public static class ClusterFaults
 {
     /// <summary>The shortest pause before a call that met an unreachable silo is made again.</summary>
     private static readonly TimeSpan MinimumRetry = TimeSpan.FromSeconds(1);

@@ -22,6 +22,14 @@ public static class ClusterCommands
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a call is tried again while a silo it needs cannot be reached. A silo that died is
+    /// declared dead within seconds to a minute; until then calls to grains that lived there fail.
+    /// </summary>
+    private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(90);
+
+    private static readonly TimeSpan RecoveryPause = TimeSpan.FromSeconds(2);
+
     private static readonly Option<string?> Cluster = new("--cluster")
     {
         Description = "Redis connection string of the cluster [default: $SWEEP_REDIS]",
@@ -72,7 +80,8 @@ public static class ClusterCommands
         {
             try
             {
-                await ProgressView.FollowAsync(Terminal.ForStandardOutput(), sweep.GetProgress, ct);
+                await ProgressView.FollowAsync(Terminal.ForStandardOutput(),
+                    () => WhileSiloRecovers(sweep.GetProgress, ct), ct);
                 return ExitCodes.Success;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -104,7 +113,7 @@ public static class ClusterCommands
 
             return WithSweep(r, ct, async (sweep, _) =>
             {
-                var results = await sweep.GetResults().WaitAsync(ct);
+                var results = await WhileSiloRecovers(sweep.GetResults, ct);
                 ResultWriter.Print(Terminal.ForStandardOutput(), ResultWriter.Write(results, folder), folder);
                 return ExitCodes.Success;
             });
@@ -120,7 +129,11 @@ public static class ClusterCommands
         };
         command.SetAction((r, ct) => WithSweep(r, ct, async (sweep, progress) =>
         {
-            await sweep.Cancel().WaitAsync(ct);
+            await WhileSiloRecovers(async () =>
+            {
+                await sweep.Cancel();
+                return true;
+            }, ct);
             Console.WriteLine($"{progress.Name}: cancelled");
             return ExitCodes.Success;
         }));
@@ -145,7 +158,8 @@ public static class ClusterCommands
         {
             try
             {
-                await client.GetGrain<ISweepGrain>(prepared.Spec.Name).Start(prepared.Request).WaitAsync(ct);
+                var sweep = client.GetGrain<ISweepGrain>(prepared.Spec.Name);
+                await WhileSiloRecovers(() => sweep.Start(prepared.Request), ct);
             }
             catch (SweepConflictException e)
             {
@@ -168,7 +182,7 @@ public static class ClusterCommands
         {
             var name = r.GetValue(SweepName)!;
             var sweep = client.GetGrain<ISweepGrain>(name);
-            var progress = await sweep.GetProgress().WaitAsync(ct);
+            var progress = await WhileSiloRecovers(sweep.GetProgress, ct);
             if (progress.Total == 0)
             {
                 return UserMessages.Fail(ExitCodes.InvalidInput,
@@ -178,6 +192,34 @@ public static class ClusterCommands
 
             return await action(sweep, progress);
         });
+
+    /// <summary>
+    /// Makes a call to the cluster, again every <see cref="RecoveryPause"/> while a silo it needs
+    /// cannot be reached, for at most <see cref="RecoveryTimeout"/>; says once on standard error that it waits.
+    /// </summary>
+    private static async Task<T> WhileSiloRecovers<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + RecoveryTimeout;
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                return await call().WaitAsync(ct);
+            }
+            catch (Exception e) when (ClusterFaults.IsUnreachableSilo(e) && DateTime.UtcNow < deadline)
+            {
+                if (!told)
+                {
+                    Console.Error.WriteLine("a silo of the cluster cannot be reached; trying again while the cluster " +
+                        $"recovers (at most {RecoveryTimeout.TotalSeconds:0} s)");
+                    told = true;
+                }
+
+                await Task.Delay(RecoveryPause, ct);
+            }
+        }
+    }
 
     private static async Task<int> WithClient(
         ParseResult r, CancellationToken ct, Func<IClusterClient, Task<int>> action)
