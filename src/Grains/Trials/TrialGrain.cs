@@ -191,7 +191,7 @@ public sealed partial class TrialGrain(
             // yet, so calls to it are refused. That says nothing about the trial and costs no attempt;
             // the stage is started again once the grain can be placed elsewhere. LastProgressUtc stays
             // as it was, so the watchdog still ends this after StageTimeout if the silo never goes.
-            LogSiloUnreachable(Key, S.Stage, e.Message);
+            LogSiloUnreachable(Key, S.Stage, e.Message.Split('\n', 2)[0].TrimEnd());
             After(ClusterFaults.RetryAfterUnreachable(options.Value.RetryDelay), DriveCurrentStageAsync);
         }
         catch (Exception e)
