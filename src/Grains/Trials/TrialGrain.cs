@@ -98,7 +98,8 @@ public sealed partial class TrialGrain(
             return;
 
         StudentMetrics student;
-        var (plan, teacher, islands) = (S.Plan, S.Teacher, _islands.Values.ToArray());
+        // In island order, not arrival order: the merge keeps the first of equal entries (ParetoFront.Merge).
+        var (plan, teacher, islands) = (S.Plan, S.Teacher, _islands.Values.OrderBy(i => i.Index).ToArray());
         try
         {
             student = await Task.Run(() => ScoreStudent(plan, teacher, islands));
@@ -268,7 +269,7 @@ public sealed partial class TrialGrain(
         return new StudentMetrics(score.R2Validation, score.R2Test, score.FidelityR2Test, score.Chosen.Size,
             score.Expression, score.ExpressionSympy, islands.Max(i => i.Seconds), islands.Sum(i => i.Evaluations),
             islands.Sum(i => i.MigrantsReceived), islands.Sum(i => i.MigrantsFromOtherSilos),
-            islands.OrderBy(i => i.Index).Select(i => i.Silo).ToArray(), score.NonFiniteRows);
+            islands.Select(i => i.Silo).ToArray(), score.NonFiniteRows);
     }
 
     private int IslandCount()
