@@ -12,7 +12,7 @@ internal sealed class Workspace
     [ThreadStatic]
     private static Workspace? _current;
 
-    private double[] _scratch = new double[64 * BatchRows];
+    private AlignedColumns _scratch = new(64, BatchRows);
     private double[] _output = new double[1024];
     private double[] _second = new double[1024];
     private double[] _adjoint = new double[64 * BatchRows];
@@ -22,15 +22,18 @@ internal sealed class Workspace
     /// <summary>The calling thread's workspace.</summary>
     public static Workspace Current => _current ??= new Workspace();
 
-    /// <summary>Scratch for <paramref name="nodes"/> node columns of one batch.</summary>
+    /// <summary>
+    /// Scratch for <paramref name="nodes"/> node columns of one batch, node i at i · <see cref="BatchRows"/>;
+    /// every column starts on a 64-byte boundary (see <see cref="AlignedColumns"/> for why that matters).
+    /// </summary>
     public Span<double> Scratch(int nodes)
     {
-        if (_scratch.Length < nodes * BatchRows)
+        if (_scratch.Columns < nodes)
         {
-            _scratch = new double[nodes * BatchRows * 2];
+            _scratch = new AlignedColumns(nodes * 2, BatchRows);
         }
 
-        return _scratch;
+        return _scratch.All;
     }
 
     /// <summary>Scratch for the adjoints of <paramref name="nodes"/> node columns of one batch.</summary>
