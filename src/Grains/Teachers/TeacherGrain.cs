@@ -44,10 +44,10 @@ public sealed partial class TeacherGrain(
         try
         {
             DelayDeactivation(TimeSpan.FromHours(1));
-            await slots.WaitAsync(CancellationToken.None);
+            await slots.WaitAsync();
             try
             {
-                var training = Task.Run(() => TrainOffScheduler(plan));
+                var training = slots.Run(ct => TrainOffScheduler(plan, ct));
                 while (await Task.WhenAny(training, Task.Delay(HeartbeatPeriod)) != training)
                     await trial.Heartbeat(TrialStage.Teacher, attempt: null);
                 outcome = await training;
@@ -56,6 +56,11 @@ public sealed partial class TeacherGrain(
             {
                 slots.Release();
             }
+        }
+        catch (OperationCanceledException) when (slots.Stopping.IsCancellationRequested)
+        {
+            // The silo stops. The trial is still at its teacher stage in storage and trains again when next driven.
+            return;
         }
         catch (Exception e)
         {
@@ -71,13 +76,13 @@ public sealed partial class TeacherGrain(
         DeactivateOnIdle();
     }
 
-    private TeacherOutcome TrainOffScheduler(TrialPlan plan)
+    private TeacherOutcome TrainOffScheduler(TrialPlan plan, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var trialInputs = inputs.Get(plan.SpecYaml, plan.SpecPath, plan.DatasetsFolder, plan.BenchmarkIndex,
             plan.Lambda, plan.Seed);
         var result = TeacherRunner.Train(trialInputs, plan.Seed, options.Value.EffectiveTeacherThreads,
-            options.Value.Device, CancellationToken.None);
+            options.Value.Device, ct);
         var scores = new TeacherMetrics(result.R2Train, result.R2Validation, result.R2Test,
             result.MeanSquaredInputGradientTest, result.EpochsRun, clock.Elapsed.TotalSeconds, silo.SiloAddress.ToString());
         return new TeacherOutcome(scores, result.PredictionsTrain, result.PredictionsValidation, result.PredictionsTest);

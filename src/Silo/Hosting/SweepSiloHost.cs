@@ -87,6 +87,7 @@ public static class SweepSiloHost
     {
         services.TryAddSingleton<TrialInputCache>();
         services.TryAddSingleton<TrainingSlots>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrainingSlots>());
         services.TryAddSingleton<SweepMetrics>();
         services.AddHostedService<TeacherDeviceReport>();
         services.AddPlacementFilter<PoolPlacementFilterStrategy, PoolPlacementFilterDirector>(ServiceLifetime.Transient);

@@ -40,4 +40,39 @@ public sealed partial class RunCommandTests
         Assert.Equal(8, trials.Count);
         Assert.All(trials, t => Assert.Equal("done", t["status"]));
     }
+
+    /// <summary>A teacher long enough that a signal sent while it trains always finds libtorch at work.</summary>
+    private const string LongTeacherSpec = """
+        name: long-teacher
+        benchmarks: [1027_ESL]
+        lambdas: [0.01]
+        seeds: [1]
+        teacher:
+          hidden: [64, 64]
+          epochs: 100000
+          patience: 0
+        student:
+          islands: 1
+          population: 20
+          generations: 1
+        """;
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_run_signalled_while_a_teacher_trains_stops_the_training_and_exits_with_130(string signal)
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("long.yaml", LongTeacherSpec);
+        var output = Path.Combine(folder.Path, "out");
+
+        using var run = SweepProcess.Start("run", spec, "--out", output);
+        await run.WaitForLineAsync(line => line.Contains(", 1 running", StringComparison.Ordinal), Limit);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the training is under way in native code
+        run.Signal(signal);
+
+        // Before the training was cancelled on shutdown, the process exited under it and died of SIGSEGV (139).
+        Assert.Equal(130, await run.WaitAsync(StopLimit));
+        Assert.Contains("interrupted: the trials finished so far are kept in", run.Output);
+    }
 }
