@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Sweep.Grains;
 
 namespace Sweep.Client.Commands;
@@ -21,6 +22,13 @@ public static class ClusterCommands
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the commands ask a sweep for its progress again while its silo refuses calls or lets
+    /// them time out (see <see cref="ProgressThroughSiloLossAsync"/>); room for two of Orleans' 30 s
+    /// response timeouts.
+    /// </summary>
+    private static readonly TimeSpan SiloLossTolerance = TimeSpan.FromSeconds(90);
 
     private static readonly Option<string?> Cluster = new("--cluster")
     {
@@ -72,7 +80,7 @@ public static class ClusterCommands
         {
             try
             {
-                await ProgressView.FollowAsync(Terminal.ForStandardOutput(), sweep.GetProgress, ct);
+                await ProgressView.FollowAsync(Terminal.ForStandardOutput(), () => ProgressThroughSiloLossAsync(sweep, ct), ct);
                 return ExitCodes.Success;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -158,6 +166,49 @@ public static class ClusterCommands
     }
 
     /// <summary>
+    /// The sweep's progress, asked again while the silo that holds the sweep grain cannot be
+    /// reached: a silo that has just died refuses every call until the cluster declares it dead
+    /// (seconds), and the next call then activates the sweep on a live silo from its stored state.
+    /// <c>status</c> and <c>watch</c> thus outlive the loss of any one silo; after
+    /// <see cref="SiloLossTolerance"/> of refusals the error stands.
+    /// </summary>
+    private static async Task<SweepProgress> ProgressThroughSiloLossAsync(ISweepGrain sweep, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + SiloLossTolerance;
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                return await sweep.GetProgress().WaitAsync(ct);
+            }
+            catch (Exception e) when (IsUnreachableSilo(e) && DateTime.UtcNow < deadline)
+            {
+                if (!told)
+                {
+                    Console.Error.WriteLine(
+                        $"the silo of the sweep does not answer; asking again for up to {SiloLossTolerance.TotalSeconds:0} s");
+                    told = true;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+    }
+
+    private static bool IsUnreachableSilo(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException
+                or TimeoutException)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Runs <paramref name="action"/> on the sweep named on the command line, with its progress, or
     /// says that the cluster has no such sweep. Asking for progress creates no sweep, so a
     /// mistyped id leaves no trace in the cluster.
@@ -168,7 +219,7 @@ public static class ClusterCommands
         {
             var name = r.GetValue(SweepName)!;
             var sweep = client.GetGrain<ISweepGrain>(name);
-            var progress = await sweep.GetProgress().WaitAsync(ct);
+            var progress = await ProgressThroughSiloLossAsync(sweep, ct);
             if (progress.Total == 0)
             {
                 return UserMessages.Fail(ExitCodes.InvalidInput,
