@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -18,10 +19,10 @@ namespace Sweep.Grains.Sweeps;
 /// </para>
 /// <para>
 /// The sweep's state holds every trial's row, so one write costs in proportion to the sweep's
-/// size. Ended trials are therefore written behind: a write starts at most
-/// <see cref="WriteBehind"/> after a row changed and takes in every row that changed until then,
-/// so a sweep of n trials makes about one write per <see cref="WriteBehind"/> instead of n writes
-/// of a growing state. That copy may lag, never lose: a trial's own state holds its end durably
+/// size. Ended trials are therefore written behind: a write starts <see cref="WriteBehind"/> (or
+/// twenty times the last write's duration, if longer) after a row changed and takes in every row
+/// that changed until then, so a sweep of n trials makes about one write a second instead of n
+/// writes of a growing state. That copy may lag, never lose: a trial's own state holds its end durably
 /// before it reports, and a sweep that comes back from storage admits every trial its copy shows
 /// unfinished again, which answers with its row at once when it has ended. The last row of a
 /// sweep, a cancellation and a deactivation are written before they return.
@@ -38,8 +39,14 @@ public sealed partial class SweepGrain(
     /// <summary>How often an unfinished sweep looks at its active trials and admits more.</summary>
     private static readonly TimeSpan ReconcilePeriod = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a changed row may wait before the state is written with it.</summary>
+    /// <summary>How long a changed row may wait before the state is written with it, at least.</summary>
     private static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The wait before a write behind is also this many times the last write's duration, so a
+    /// sweep whose state takes long to write spends at most about a twentieth of its time writing.
+    /// </summary>
+    private const int WriteBehindPerWriteTime = 20;
 
     private readonly HashSet<string> _active = [];
     private readonly Dictionary<string, string> _waiting = [];
@@ -51,6 +58,7 @@ public sealed partial class SweepGrain(
     private bool _dirty;
 
     private Task? _writeBehind;
+    private TimeSpan _lastWrite;
 
     /// <summary>Every trial before this index of the request has ended or is active.</summary>
     private int _admitFrom;
@@ -285,7 +293,8 @@ public sealed partial class SweepGrain(
     {
         try
         {
-            await Task.Delay(WriteBehind);
+            var wait = _lastWrite * WriteBehindPerWriteTime;
+            await Task.Delay(wait > WriteBehind ? wait : WriteBehind);
             await WriteChangesAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -307,9 +316,11 @@ public sealed partial class SweepGrain(
             if (!_dirty)
                 return;
             _dirty = false;
+            var clock = Stopwatch.StartNew();
             try
             {
                 await state.WriteStateAsync();
+                _lastWrite = clock.Elapsed;
             }
             catch
             {
