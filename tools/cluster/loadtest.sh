@@ -102,6 +102,7 @@ n = len(rows)
 print(f"rows {n}, distinct trials {len(keys)}, done {done}, failed {failed}, lost {n - done - failed}")
 print(f"wall {wall} s (sweep created -> seen finished), stage time summed over trials {stage:.1f} s")
 print(f"trials per second: {n / wall:.2f}")
+print(f"wall per trial (an upper bound of the overhead, stages included): {wall / n * 1000:.0f} ms")
 print(f"overhead per trial, amortized (wall - stage sum) / trials: {(wall - stage) / n * 1000:.0f} ms")
 print(f"overhead per trial, latency (MaxActiveTrials x wall - stage sum) / trials: "
       f"{(active * wall - stage) / n * 1000:.0f} ms")
