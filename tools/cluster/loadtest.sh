@@ -7,17 +7,20 @@
 #   tools/cluster/loadtest.sh                       # 1,000 trials
 #   TRIALS=200 tools/cluster/loadtest.sh            # a multiple of 10: fewer seeds
 #   MAX_ACTIVE=16 tools/cluster/loadtest.sh         # Sweep:MaxActiveTrials of the silos (default 4)
+#   CONFIGURATION=Release tools/cluster/loadtest.sh # optimized build (default Debug, as the tests use)
 #
-# Needs redis-server, python3, and the silo and client built:
-#   dotnet build tests/Cluster.Tests   (or dotnet build src/Client)
+# Needs redis-server, python3, and the silo and client built in that configuration:
+#   dotnet build src/Client                    (Debug; or dotnet build tests/Cluster.Tests)
+#   dotnet build src/Client -c Release         (for CONFIGURATION=Release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 trials=${TRIALS:-1000}
 max_active=${MAX_ACTIVE:-4}
+configuration=${CONFIGURATION:-Debug}
 work=$(mktemp -d /tmp/sweep-load.XXXXXX)
-silo_dll=src/Silo/bin/Debug/net10.0/Sweep.Silo.dll
-client_dll=src/Client/bin/Debug/net10.0/sweep.dll
+silo_dll=src/Silo/bin/$configuration/net10.0/Sweep.Silo.dll
+client_dll=src/Client/bin/$configuration/net10.0/sweep.dll
 cluster_id="load-$$"
 pids=()
 
@@ -27,7 +30,7 @@ stop_all() {
 trap stop_all EXIT
 
 for f in "$silo_dll" "$client_dll"; do
-  [ -f "$f" ] || { echo "missing $f: run dotnet build src/Client first" >&2; exit 2; }
+  [ -f "$f" ] || { echo "missing $f: run dotnet build src/Client -c $configuration first" >&2; exit 2; }
 done
 if (( trials % 10 != 0 || trials < 10 )); then
   echo "TRIALS must be a positive multiple of 10 (10 lambdas x TRIALS/10 seeds)" >&2; exit 2
@@ -78,7 +81,7 @@ client() { dotnet "$client_dll" "$@" --cluster "$redis" --cluster-id "$cluster_i
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
-echo "trials: $trials, silos: gpu + cpu + cpu, Sweep:MaxActiveTrials=$max_active, logs: $work"
+echo "trials: $trials, silos: gpu + cpu + cpu, Sweep:MaxActiveTrials=$max_active, $configuration build, logs: $work"
 client submit "$work/load.yaml" > "$work/submit.log"
 client watch load > "$work/watch.log"
 client results load --out "$work/results" > /dev/null
@@ -99,6 +102,7 @@ n = len(rows)
 print(f"rows {n}, distinct trials {len(keys)}, done {done}, failed {failed}, lost {n - done - failed}")
 print(f"wall {wall} s (sweep created -> seen finished), stage time summed over trials {stage:.1f} s")
 print(f"trials per second: {n / wall:.2f}")
+print(f"wall per trial (an upper bound of the overhead, stages included): {wall / n * 1000:.0f} ms")
 print(f"overhead per trial, amortized (wall - stage sum) / trials: {(wall - stage) / n * 1000:.0f} ms")
 print(f"overhead per trial, latency (MaxActiveTrials x wall - stage sum) / trials: "
       f"{(active * wall - stage) / n * 1000:.0f} ms")

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Sweep.Grains;
 
 namespace Sweep.Client.Commands;
@@ -24,7 +25,8 @@ public static class ClusterCommands
 
     /// <summary>
     /// How long a call is tried again while a silo it needs cannot be reached. A silo that died is
-    /// declared dead within seconds to a minute; until then calls to grains that lived there fail.
+    /// declared dead within seconds to a minute; until then calls to grains that lived there are
+    /// refused or time out (90 s leaves room for two of Orleans' 30 s response timeouts).
     /// </summary>
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(90);
 
@@ -207,7 +209,8 @@ public static class ClusterCommands
             {
                 return await call().WaitAsync(ct);
             }
-            catch (Exception e) when (ClusterFaults.IsUnreachableSilo(e) && DateTime.UtcNow < deadline)
+            catch (Exception e) when ((ClusterFaults.IsUnreachableSilo(e) || e is TimeoutException)
+                && DateTime.UtcNow < deadline)
             {
                 if (!told)
                 {

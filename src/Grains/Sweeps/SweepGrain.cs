@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -16,6 +17,16 @@ namespace Sweep.Grains.Sweeps;
 /// when the silo that held it has died; so a lost message or a lost silo delays a sweep by
 /// seconds but never stalls it.
 /// </para>
+/// <para>
+/// The sweep's state holds every trial's row, so one write costs in proportion to the sweep's
+/// size. Ended trials are therefore written behind: a write starts <see cref="WriteBehind"/> (or
+/// twenty times the last write's duration, if longer) after a row changed and takes in every row
+/// that changed until then, so a sweep of n trials makes about one write a second instead of n
+/// writes of a growing state. That copy may lag, never lose: a trial's own state holds its end durably
+/// before it reports, and a sweep that comes back from storage admits every trial its copy shows
+/// unfinished again, which answers with its row at once when it has ended. The last row of a
+/// sweep, a cancellation and a deactivation are written before they return.
+/// </para>
 /// </summary>
 [Reentrant]
 public sealed partial class SweepGrain(
@@ -28,11 +39,29 @@ public sealed partial class SweepGrain(
     /// <summary>How often an unfinished sweep looks at its active trials and admits more.</summary>
     private static readonly TimeSpan ReconcilePeriod = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a changed row may wait before the state is written with it, at least.</summary>
+    private static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The wait before a write behind is also this many times the last write's duration, so a
+    /// sweep whose state takes long to write spends at most about a twentieth of its time writing.
+    /// </summary>
+    private const int WriteBehindPerWriteTime = 20;
+
     private readonly HashSet<string> _active = [];
     private readonly Dictionary<string, string> _waiting = [];
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private bool _admitting;
     private IGrainTimer? _reconcile;
+
+    /// <summary>True while a row has changed that the stored state does not hold yet.</summary>
+    private bool _dirty;
+
+    private Task? _writeBehind;
+    private TimeSpan _lastWrite;
+
+    /// <summary>Every trial before this index of the request has ended or is active.</summary>
+    private int _admitFrom;
 
     private SweepState S => state.State;
 
@@ -41,6 +70,21 @@ public sealed partial class SweepGrain(
         if (S.Request is not null && !IsOver())
             StartReconciling();
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+            return;
+        try
+        {
+            await WriteChangesAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The trials hold their ends; the next activation admits them again and takes their rows.
+            LogWriteBehindFailed(S.Request?.Name ?? this.GetPrimaryKeyString(), e.Message);
+        }
     }
 
     public async Task<SweepProgress> Start(SweepRequest request)
@@ -83,7 +127,7 @@ public sealed partial class SweepGrain(
         S.Results[result.Key] = result;
         _active.Remove(result.Key);
         _waiting.Remove(result.Key);
-        await WriteAsync();
+        await RowChangedAsync();
         await AdmitAsync();
     }
 
@@ -142,6 +186,9 @@ public sealed partial class SweepGrain(
             return;
         }
 
+        if (_dirty)
+            WriteSoon(); // a write behind that failed is tried again here
+
         foreach (var key in _active.ToArray())
         {
             try
@@ -151,7 +198,7 @@ public sealed partial class SweepGrain(
                 {
                     S.Results[key] = row;
                     _waiting.Remove(key);
-                    await WriteAsync();
+                    await RowChangedAsync();
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -172,11 +219,18 @@ public sealed partial class SweepGrain(
         _admitting = true;
         try
         {
+            var trials = S.Request.Trials;
             while (!S.Cancelled && _active.Count < options.Value.MaxActiveTrials)
             {
-                var next = S.Request.Trials.FirstOrDefault(p => !S.Results[p.Key].IsFinished && !_active.Contains(p.Key));
-                if (next is null)
+                // Trials are admitted in order, so the scan resumes where the last one stopped
+                // instead of passing over every ended trial again (quadratic in the sweep's size).
+                while (_admitFrom < trials.Count
+                       && (S.Results[trials[_admitFrom].Key].IsFinished || _active.Contains(trials[_admitFrom].Key)))
+                    _admitFrom++;
+                if (_admitFrom == trials.Count)
                     break;
+
+                var next = trials[_admitFrom];
 
                 _active.Add(next.Key);
                 TrialResult row;
@@ -188,6 +242,7 @@ public sealed partial class SweepGrain(
                 {
                     // Not admitted after all; the reconciling timer tries again in a few seconds.
                     _active.Remove(next.Key);
+                    _admitFrom = 0;
                     LogAdmissionFailed(next.Key, e.Message);
                     break;
                 }
@@ -195,7 +250,7 @@ public sealed partial class SweepGrain(
                 if (row.IsFinished && _active.Remove(next.Key))
                 {
                     S.Results[next.Key] = row;
-                    await WriteAsync();
+                    await RowChangedAsync();
                 }
             }
         }
@@ -216,17 +271,74 @@ public sealed partial class SweepGrain(
             rows.Count - done - failed - running, running, done, failed, S.StartedUtc, waiting);
     }
 
-    private async Task WriteAsync()
+    /// <summary>
+    /// Records that a row changed: written behind, or now when it was the sweep's last trial, so
+    /// a finished sweep is in storage as the client sees it finished.
+    /// </summary>
+    private Task RowChangedAsync()
+    {
+        if (IsOver())
+            return WriteChangesAsync();
+        WriteSoon();
+        return Task.CompletedTask;
+    }
+
+    private void WriteSoon()
+    {
+        _dirty = true;
+        _writeBehind ??= WriteBehindAsync();
+    }
+
+    private async Task WriteBehindAsync()
+    {
+        try
+        {
+            var wait = _lastWrite * WriteBehindPerWriteTime;
+            await Task.Delay(wait > WriteBehind ? wait : WriteBehind);
+            await WriteChangesAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogWriteBehindFailed(S.Request?.Name ?? this.GetPrimaryKeyString(), e.Message); // still dirty: the reconciling timer tries again
+        }
+        finally
+        {
+            _writeBehind = null;
+        }
+    }
+
+    /// <summary>Writes the state if a row changed since the last write; rows that change during the write wait for the next.</summary>
+    private async Task WriteChangesAsync()
     {
         await _writeLock.WaitAsync();
         try
         {
-            await state.WriteStateAsync();
+            if (!_dirty)
+                return;
+            _dirty = false;
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                await state.WriteStateAsync();
+                _lastWrite = clock.Elapsed;
+            }
+            catch
+            {
+                _dirty = true;
+                throw;
+            }
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Writes the whole state now, with any rows still waiting to be written behind.</summary>
+    private Task WriteAsync()
+    {
+        _dirty = true;
+        return WriteChangesAsync();
     }
 
     private static TrialResult PendingRow(TrialPlan plan) =>
@@ -247,6 +359,9 @@ public sealed partial class SweepGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {Sweep} could not register its keep-alive reminder: {Reason}")]
     private partial void LogKeepAliveFailed(string sweep, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {Sweep} could not write its state, will try again: {Reason}")]
+    private partial void LogWriteBehindFailed(string sweep, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} created with {Trials} trials")]
     private partial void LogCreated(string sweep, int trials);

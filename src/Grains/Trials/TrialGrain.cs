@@ -33,6 +33,9 @@ public sealed partial class TrialGrain(
     private bool _driving;
     private IGrainTimer? _retry;
 
+    /// <summary>The watchdog as this activation registered it, so stopping it needs no look-up in the reminder table.</summary>
+    private IGrainReminder? _watchdog;
+
     private TrialState S => state.State;
 
     private string Key => this.GetPrimaryKeyString();
@@ -45,16 +48,20 @@ public sealed partial class TrialGrain(
             S.Stage = TrialStage.Teacher;
             S.Attempts = 1;
             S.LastProgressUtc = DateTime.UtcNow;
-            await state.WriteStateAsync();
+            // The first state and the watchdog are written together, one round trip instead of two.
+            // If either fails the call fails and the sweep admits this trial again later; a
+            // watchdog that fires on a trial whose state was not written stops itself.
+            await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
             metrics.TrialsStarted.Add(1);
         }
 
         if (!_driving && !Result().IsFinished)
         {
-            // The watchdog first: if it cannot be registered (its reminder range is on a silo that
-            // just died) the call fails and the sweep admits this trial again later, instead of
-            // leaving a trial that is driven by nothing and watched by nothing.
-            await EnsureWatchdogAsync();
+            // The watchdog before the stage: if it cannot be registered (its reminder range is on a
+            // silo that just died) the call fails and the sweep admits this trial again later,
+            // instead of leaving a trial that is driven by nothing and watched by nothing.
+            if (_watchdog is null)
+                await EnsureWatchdogAsync();
             _driving = true;
             _ = DriveCurrentStageAsync();
         }
@@ -221,11 +228,11 @@ public sealed partial class TrialGrain(
         var count = IslandCount();
         try
         {
-            for (var i = 0; i < count; i++)
-            {
-                var job = new IslandJob(plan, i, count, S.Teacher!.PredictionsTrain, S.Attempts);
-                await GrainFactory.GetGrain<IIslandGrain>(TrialKeys.Island(plan.Key, i)).Start(job);
-            }
+            // All islands at once: each call only hands over the work, and the ring's first
+            // migration waits for every island anyway.
+            await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+                GrainFactory.GetGrain<IIslandGrain>(TrialKeys.Island(plan.Key, i))
+                    .Start(new IslandJob(plan, i, count, S.Teacher!.PredictionsTrain, S.Attempts))));
         }
         catch (Exception e) when (IsMissingPool(e))
         {
@@ -324,12 +331,13 @@ public sealed partial class TrialGrain(
     private async Task EnsureWatchdogAsync()
     {
         var period = options.Value.WatchdogPeriod;
-        await this.RegisterOrUpdateReminder(WatchdogReminder, period, period);
+        _watchdog = await this.RegisterOrUpdateReminder(WatchdogReminder, period, period);
     }
 
     private async Task StopWatchdogAsync()
     {
-        var reminder = await this.GetReminder(WatchdogReminder);
+        var reminder = _watchdog ?? await this.GetReminder(WatchdogReminder);
+        _watchdog = null; // should this fail, the next try looks the reminder up afresh
         if (reminder is not null)
             await this.UnregisterReminder(reminder);
     }
