@@ -40,6 +40,21 @@ public sealed class SweepPreparationTests
         Assert.Contains(error.Problems, p => p.Contains("bad.yaml:3:") && p.Contains("lambdas"));
     }
 
+    [Theory]
+    [InlineData("name: x\nbenchmarks: [1027_ESL\nlambdas: [0]\nseeds: [1]\n", 2, 13,
+        "not valid YAML: this '[' is never closed (a ']' is missing)")]
+    [InlineData("name: x\nbenchmarks:\n\t- 1027_ESL\nlambdas: [0]\nseeds: [1]\n", 3, 1,
+        "not valid YAML: While scanning a mapping, found invalid tab as indentation.")]
+    public void A_yaml_syntax_error_is_one_problem_at_its_line_and_column(string yaml, int line, int column, string message)
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("syntax.yaml", yaml);
+
+        var error = Assert.Throws<InvalidSweepException>(() => SweepPreparation.Prepare(spec, SharedFolders.Datasets));
+
+        Assert.Equal($"{spec}:{line}:{column}: {message}", Assert.Single(error.Problems));
+    }
+
     [Fact]
     public void A_spec_with_errors_and_only_path_benchmarks_is_not_blamed_for_the_data_folder()
     {

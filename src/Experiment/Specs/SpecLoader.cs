@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Sweep.Datasets;
 using Sweep.Symbolic;
 using Sweep.Teachers;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Sweep.Experiment;
@@ -41,7 +40,7 @@ public static partial class SpecLoader
     public static readonly IReadOnlyList<string> StudentKeys =
         ["islands", "population", "generations", "migration_interval", "migrants", "max_size", "operators"];
 
-    private static readonly string[] RequiredKeys = ["name", "benchmarks", "lambdas", "seeds"];
+    internal static readonly string[] RequiredKeys = ["name", "benchmarks", "lambdas", "seeds"];
 
     /// <summary>Reads the spec file at <paramref name="path"/>.</summary>
     public static SweepSpec Load(string path) => Load(path, null);
@@ -80,7 +79,7 @@ public static partial class SpecLoader
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         var reader = new SpecReader(fileName);
-        var root = ReadDocument(yaml, fileName);
+        var root = SpecYaml.Read(yaml, fileName);
         var entries = reader.Section(root, "the spec", TopKeys);
         if (entries is null)
         {
@@ -125,50 +124,6 @@ public static partial class SpecLoader
         }
 
         return new SweepSpec(name!, fileName, benchmarks!, lambdas!, seeds!, split!, teacher!, student!);
-    }
-
-    private static YamlNode ReadDocument(string yaml, string fileName)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException error)
-        {
-            var message = LocationPrefix().Replace(error.Message, string.Empty);
-            if (error.InnerException is { } inner)
-            {
-                message += ": " + LocationPrefix().Replace(inner.Message, string.Empty);
-            }
-
-            var line = (int)error.Start.Line;
-            var column = (int)error.Start.Column;
-            throw new SpecException([new SpecProblem(fileName, line, column, $"not valid YAML: {message}")]);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet 16.3 throws this, without a position, when the text ends inside an open
-            // flow list or mapping such as "[a, b"; the end of the text is where the fault shows.
-            var lines = yaml.TrimEnd().Split('\n').Length;
-            throw new SpecException([new SpecProblem(
-                fileName, lines, 1, "not valid YAML: the text ends before a '[' or '{' is closed")]);
-        }
-
-        if (stream.Documents.Count == 0 || SpecReader.IsNull(stream.Documents[0].RootNode))
-        {
-            throw new SpecException([new SpecProblem(
-                fileName, 1, 1, $"the spec is empty; it needs at least {string.Join(", ", RequiredKeys)}")]);
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            var second = stream.Documents[1].RootNode;
-            throw new SpecException([new SpecProblem(
-                fileName, (int)second.Start.Line, (int)second.Start.Column, "a spec is a single YAML document")]);
-        }
-
-        return stream.Documents[0].RootNode;
     }
 
     private static BenchmarkSource? Benchmark(SpecReader reader, YamlNode node, string path)
@@ -424,7 +379,4 @@ public static partial class SpecLoader
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex SafeNamePattern();
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
-    private static partial Regex LocationPrefix();
 }

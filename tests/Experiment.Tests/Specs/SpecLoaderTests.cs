@@ -325,7 +325,11 @@ public class SpecLoaderTests
 
     [Theory]
     [InlineData("name: t\nname: u\nbenchmarks: [a]\nlambdas: [0]\nseeds: [1]\n", 2, 1, "Duplicate key")]
-    [InlineData("name: t\nbenchmarks: [a\nlambdas: [0]\n", 3, 1, "ends before a '[' or '{' is closed")]
+    [InlineData("name: t\nbenchmarks: [a\nlambdas: [0]\n", 2, 13, "this '[' is never closed (a ']' is missing)")]
+    [InlineData("name: t\nteacher: {epochs: 3\n", 2, 10, "this '{' is never closed")]
+    [InlineData("name: t\nbenchmarks:\n\t- a\n", 3, 1, "found invalid tab as indentation")]
+    [InlineData("name: t\nteacher:\n  epochs: 3\n\thidden: [4]\n", 4, 1, "tab")]
+    [InlineData("name: t\nseeds: [1]\nlambdas:\n  - 0\n \t- 1\n", 5, 2, "tab")]
     [InlineData("name: t\n  bad: : x\n", 2, 6, "not valid YAML")]
     [InlineData("name: 't\n", 1, 7, "not valid YAML")]
     [InlineData("", 1, 1, "the spec is empty")]

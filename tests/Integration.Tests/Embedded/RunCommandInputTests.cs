@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace Sweep.Integration.Tests.Embedded;
 
-/// <summary><c>sweep run</c> given arguments it cannot use: one line of error, exit code 2, nothing trained.</summary>
+/// <summary>
+/// <c>sweep run</c> (and <c>sweep submit</c>, which checks a spec the same way before it contacts a
+/// cluster) given arguments it cannot use: one line of error, exit code 2, nothing trained.
+/// </summary>
 public sealed class RunCommandInputTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
@@ -83,6 +86,34 @@ public sealed class RunCommandInputTests
         Assert.Equal(2, code);
         Assert.Contains("error: Required argument missing for command: 'run'.", output);
         Assert.Contains("see 'sweep run --help'", output);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("submit")]
+    public async Task A_yaml_syntax_error_is_one_line_at_its_position_with_exit_code_2(string command)
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("s2.yaml", "name: x\nbenchmarks: [1027_ESL\nlambdas: [0]\nseeds: [1]\n");
+
+        var (code, output) = await RunAsync(command, spec);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {spec}:2:13: not valid YAML: this '[' is never closed (a ']' is missing)",
+            output.Trim());
+    }
+
+    [Fact]
+    public async Task A_tab_used_as_indentation_is_reported_at_the_tab()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("tabs.yaml", "name: x\nbenchmarks:\n\t- 1027_ESL\nlambdas: [0]\nseeds: [1]\n");
+
+        var (code, output) = await RunAsync("run", spec);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {spec}:3:1: not valid YAML: ", output.Trim());
+        Assert.Contains("tab", output);
     }
 
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)
