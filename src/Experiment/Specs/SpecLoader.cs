@@ -92,8 +92,13 @@ public static partial class SpecLoader
         }
 
         var name = entries.TryGetValue("name", out var nameNode) ? SafeName(reader, nameNode, "name") : null;
+        var read = new Dictionary<YamlNode, BenchmarkSource>();
         var benchmarks = entries.TryGetValue("benchmarks", out var benchmarksNode)
-            ? reader.List(benchmarksNode, "benchmarks", (node, path) => Benchmark(reader, node, path), b => b.Name)
+            ? reader.List(
+                benchmarksNode,
+                "benchmarks",
+                (node, path) => Benchmark(reader, node, path) is { } b ? read[node] = b : null,
+                b => b.Name)
             : null;
         var lambdas = entries.TryGetValue("lambdas", out var lambdasNode)
             ? reader.Values(
@@ -109,18 +114,19 @@ public static partial class SpecLoader
                 (node, path) => reader.Integer(node, path, 0),
                 v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
-        if (catalog is not null && benchmarks is not null)
-        {
-            CheckBenchmarksExist(reader, (YamlSequenceNode)benchmarksNode!, benchmarks, catalog, fileName);
-        }
+        var located = benchmarksNode is YamlSequenceNode items
+            ? Locate(reader, items, read, catalog, fileName)
+            : [];
 
+        var beforeSplit = reader.Problems.Count;
         var split = entries.TryGetValue("split", out var splitNode) ? Split(reader, splitNode) : new SplitFractions();
+        var splitRead = reader.Problems.Count == beforeSplit ? split : null;
         var teacher = entries.TryGetValue("teacher", out var teacherNode) ? Teacher(reader, teacherNode) : new();
         var student = entries.TryGetValue("student", out var studentNode) ? Student(reader, studentNode) : new();
 
         if (reader.Problems.Count > 0)
         {
-            throw new SpecException(reader.Problems);
+            throw new SpecException(reader.Problems, new SpecParts(located, seeds, splitRead));
         }
 
         return new SweepSpec(name!, fileName, benchmarks!, lambdas!, seeds!, split!, teacher!, student!);
@@ -173,27 +179,50 @@ public static partial class SpecLoader
         return new BenchmarkSource(name, file, target, dropMissing ?? false, dropColumns);
     }
 
-    private static void CheckBenchmarksExist(
+    /// <summary>
+    /// The benchmarks read without a problem that can be found: a path where a file exists, or (when a
+    /// catalog is given) a catalog name. With a catalog, reports at their positions the others; each
+    /// name is kept once, at its first entry.
+    /// </summary>
+    private static List<BenchmarkSource> Locate(
         SpecReader reader,
         YamlSequenceNode items,
-        IReadOnlyList<BenchmarkSource> benchmarks,
-        DatasetCatalog catalog,
+        IReadOnlyDictionary<YamlNode, BenchmarkSource> read,
+        DatasetCatalog? catalog,
         string fileName)
     {
         var baseFolder = Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? Environment.CurrentDirectory;
-        for (var i = 0; i < benchmarks.Count; i++)
+        var located = new List<BenchmarkSource>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < items.Children.Count; i++)
         {
-            var source = benchmarks[i];
             var item = items.Children[i];
+            if (!read.TryGetValue(item, out var source) || !names.Add(source.Name))
+            {
+                continue;
+            }
+
             if (source.Path is { } file)
             {
                 var full = Path.GetFullPath(Path.Combine(baseFolder, file));
-                if (!File.Exists(full))
+                if (File.Exists(full))
+                {
+                    located.Add(source);
+                }
+                else if (catalog is not null)
                 {
                     reader.Report(ValueOf(item, "path"), $"benchmarks[{i + 1}].path: no file at {full}");
                 }
             }
-            else if (!catalog.TryGet(source.Name, out _))
+            else if (catalog is null)
+            {
+                continue;
+            }
+            else if (catalog.TryGet(source.Name, out _))
+            {
+                located.Add(source);
+            }
+            else
             {
                 var hint = string.Join(", ", catalog.Suggest(source.Name));
                 reader.Report(
@@ -202,6 +231,8 @@ public static partial class SpecLoader
                     + "use a catalog name or give a path");
             }
         }
+
+        return located;
     }
 
     private static YamlNode ValueOf(YamlNode item, string key) =>

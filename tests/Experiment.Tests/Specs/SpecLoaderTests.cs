@@ -162,6 +162,25 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void An_invalid_spec_still_gives_the_benchmarks_it_can_locate_with_its_seeds_and_split()
+    {
+        var catalog = DatasetCatalog.Load(RepositoryFolders.Datasets);
+        var file = Path.Combine(RepositoryFolders.Examples, "virtual.yaml");
+        var yaml = "name: t\nbenchmarks:\n  - airfoil\n  - path: nowhere.csv\n"
+            + "  - path: ../../shared/cases/exp_overflow.csv\n  - {name: e, path: x.csv, colour: red}\n"
+            + "  - 1027_ESL\n  - 1027_esl\nlambdas: [-1]\nseeds: [3]\nsplit: {train: 0.5, validation: 0.2, test: 2}\n";
+
+        var error = Assert.Throws<SpecException>(() => SpecLoader.Parse(yaml, file, catalog));
+
+        Assert.Equal(
+            [new BenchmarkSource("exp_overflow", "../../shared/cases/exp_overflow.csv"), new BenchmarkSource("1027_ESL")],
+            error.Readable.Benchmarks);
+        Assert.Equal([3], error.Readable.Seeds);
+        Assert.Null(error.Readable.Split);
+        Assert.Equal([3, 4, 6, 6, 8, 9, 11], error.Problems.Select(p => p.Line));
+    }
+
+    [Fact]
     public void Every_example_spec_names_only_benchmarks_the_catalog_and_the_file_system_have()
     {
         var catalog = DatasetCatalog.Load(RepositoryFolders.Datasets);
