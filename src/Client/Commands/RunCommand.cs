@@ -15,20 +15,13 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var spec = new Argument<FileInfo>("spec") { Description = "The sweep spec (YAML), e.g. examples/quick.yaml" };
-        var output = new Option<DirectoryInfo?>("--out")
-        {
-            Description = "Folder for trials.csv, summary.csv and the resumable state [default: runs/<spec name>]",
-        };
-        var datasets = new Option<DirectoryInfo?>("--datasets")
-        {
-            Description =
-                "Folder of the data sets [default: $SWEEP_DATASETS, else ../shared/datasets beside the repository]",
-        };
-        var metricsPort = new Option<int?>("--metrics-port")
-        {
-            Description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the sweep runs",
-        };
+        var spec = CommandValues.File("spec", "The sweep spec (YAML), e.g. examples/quick.yaml");
+        var output = CommandValues.Folder("--out",
+            "Folder for trials.csv, summary.csv and the resumable state [default: runs/<spec name>]");
+        var datasets = CommandValues.Folder("--datasets",
+            "Folder of the data sets [default: $SWEEP_DATASETS, else ../shared/datasets beside the repository]");
+        var metricsPort = CommandValues.Port("--metrics-port",
+            "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the sweep runs");
         var verbose = new Option<bool>("--verbose") { Description = "Log each trial's milestones" };
 
         var command = new Command(
@@ -113,9 +106,11 @@ public static class RunCommand
             ResultWriter.Print(console, ResultWriter.Write(results, folder), folder);
             return ExitCodes.Success;
         }
-        catch (SweepConflictException e)
+        catch (SweepConflictException)
         {
-            return UserMessages.Fail(ExitCodes.InvalidInput, $"{specFile.FullName}: {e.Message} (state in {folder})");
+            return UserMessages.Fail(ExitCodes.InvalidInput,
+                $"{specFile.FullName}: {folder} holds the state of a sweep named '{prepared.Spec.Name}' with a " +
+                "different spec; rename this sweep (its `name` key) or pass another --out");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

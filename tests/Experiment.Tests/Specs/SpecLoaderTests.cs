@@ -276,8 +276,14 @@ public class SpecLoaderTests
 
     [Theory]
     [InlineData("split: {train: 0.6, validation: 0.2, test: 0.3}", 5, 8, "train + validation + test must sum to 1")]
-    [InlineData("split: {train: 1, validation: 0.2, test: 0.2}", 5, 16, "split.train must be a number between 0 and 1")]
-    [InlineData("split: {train: 0.8, validation: 0, test: 0.2}", 5, 33, "split.validation must be a number between 0")]
+    [InlineData("split: {train: 0.6, validation: 0.2, test: 0.1}", 5, 8,
+        "split: train + validation + test must sum to 1, not 0.9")]
+    [InlineData("split: {train: 0.6, validation: 0.2, test: 0.2000001}", 5, 8,
+        "split: train + validation + test must sum to 1, not 1.0000001")]
+    [InlineData("split: {train: 1.0, validation: 0.2, test: 0.2}", 5, 16,
+        "split.train must be a number strictly between 0 and 1, not 1.0")]
+    [InlineData("split: {train: 0.8, validation: 0, test: 0.2}", 5, 33,
+        "split.validation must be a number strictly between 0 and 1, not 0")]
     [InlineData("split: {train: 0.8, validation: 0.2}", 5, 8, "split lacks 'test'")]
     [InlineData("split: 0.6", 5, 8, "split must be a mapping of train, validation, test")]
     [InlineData("teacher: {hidden: [64, 0]}", 5, 24, "teacher.hidden[2] must be a whole number of at least 1, not 0")]

@@ -62,6 +62,33 @@ public sealed class RunCommandInputTests
     }
 
     [Fact]
+    public async Task A_metrics_port_that_is_not_a_number_is_an_input_error_in_plain_words()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("spec.yaml", Spec);
+
+        var (code, output) = await RunAsync("run", spec, "--metrics-port", "abc");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            ["error: --metrics-port must be a port number from 1 to 65535, not 'abc'", "see 'sweep run --help'"],
+            output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task An_empty_out_option_is_an_input_error_in_plain_words()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("spec.yaml", Spec);
+
+        var (code, output) = await RunAsync("run", spec, "--out", "");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --out needs a folder path, not an empty value", output);
+        Assert.DoesNotContain("DirectoryInfo", output);
+    }
+
+    [Fact]
     public async Task A_metrics_port_in_use_is_an_input_error_that_names_the_port()
     {
         using var folder = new TemporaryFolder();
