@@ -62,8 +62,6 @@ public static class RunCommand
 
         UserMessages.Warn(prepared.Warnings);
         var console = Terminal.ForStandardOutput();
-        console.WriteLine(
-            $"Sweep '{prepared.Spec.Name}': {prepared.Request.Trials.Count} trials; state and results in {folder}");
         using var host = SweepSiloHost.Build(settings with { StateFolder = folder }, [], builder =>
         {
             builder.Services.AddSingleton(prepared.Inputs);
@@ -99,7 +97,9 @@ public static class RunCommand
         {
             await host.StartAsync(ct);
             var sweep = host.Services.GetRequiredService<IClusterClient>().GetGrain<ISweepGrain>(prepared.Spec.Name);
-            await sweep.Start(prepared.Request).WaitAsync(ct);
+            // Said only once the sweep has accepted this spec: a refused spec gets its error alone.
+            var before = await sweep.Start(prepared.Request).WaitAsync(ct);
+            console.WriteLine(StartLine(prepared, before, folder));
             await ProgressView.FollowAsync(console, sweep.GetProgress, ct);
 
             var results = await sweep.GetResults().WaitAsync(ct);
@@ -124,6 +124,14 @@ public static class RunCommand
         Console.Error.WriteLine(
             $"interrupted: the trials finished so far are kept in {folder}; run the same command again to resume");
         return ExitCodes.Interrupted;
+    }
+
+    private static string StartLine(PreparedSweep prepared, SweepProgress before, string folder)
+    {
+        var ended = before.Done + before.Failed;
+        var resumed = ended > 0 ? $" ({ended} had ended before this run)" : string.Empty;
+        return $"Sweep '{prepared.Spec.Name}': {prepared.Request.Trials.Count} trials{resumed}; " +
+               $"state and results in {folder}";
     }
 
     private static async Task StopAsync(IHost host)

@@ -106,6 +106,27 @@ public sealed class RunCommandInputTests
     }
 
     [Fact]
+    public async Task A_changed_spec_into_a_folder_that_holds_another_sweep_is_refused_with_its_error_alone()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("spec.yaml", Spec);
+        var output = Path.Combine(folder.Path, "out");
+        using (var first = SweepProcess.Start("run", spec, "--out", output))
+        {
+            await first.WaitForLineAsync(l => l.StartsWith("Sweep 'inputs': 1 trials;", StringComparison.Ordinal), Limit);
+            first.Signal("INT");
+            Assert.Equal(130, await first.WaitAsync(Limit));
+        }
+
+        File.WriteAllText(spec, Spec.Replace("lambdas: [0]", "lambdas: [0, 0.1]", StringComparison.Ordinal));
+        var (code, text) = await RunAsync("run", spec, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {spec}: {output} holds the state of a sweep named 'inputs' with a different spec; " +
+                     "rename this sweep (its `name` key) or pass another --out", text.Trim());
+    }
+
+    [Fact]
     public async Task A_usage_error_exits_with_2_and_points_to_the_help()
     {
         var (code, output) = await RunAsync("run");
