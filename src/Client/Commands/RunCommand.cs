@@ -93,6 +93,8 @@ public static class RunCommand
         IHost host, PreparedSweep prepared, FileInfo specFile, string folder, IAnsiConsole console,
         CancellationToken ct)
     {
+        // The time shown is this run's: a sweep resumed from its state began long ago.
+        var runStarted = DateTime.UtcNow;
         try
         {
             await host.StartAsync(ct);
@@ -100,7 +102,7 @@ public static class RunCommand
             // Said only once the sweep has accepted this spec: a refused spec gets its error alone.
             var before = await sweep.Start(prepared.Request).WaitAsync(ct);
             console.WriteLine(StartLine(prepared, before, folder));
-            await ProgressView.FollowAsync(console, sweep.GetProgress, ct);
+            await ProgressView.FollowAsync(console, sweep.GetProgress, ct, runStarted);
 
             var results = await sweep.GetResults().WaitAsync(ct);
             ResultWriter.Print(console, ResultWriter.Write(results, folder), folder);
