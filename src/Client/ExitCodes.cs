@@ -15,6 +15,9 @@ public static class ExitCodes
     /// </summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Interrupted by Ctrl-C or SIGTERM; run the same command again to resume.</summary>
+    /// <summary>
+    /// Interrupted by Ctrl-C or SIGTERM; <c>run</c> has written the tables of the trials finished so
+    /// far. Run the same command again to resume.
+    /// </summary>
     public const int Interrupted = 130;
 }

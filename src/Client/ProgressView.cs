@@ -15,15 +15,20 @@ public static class ProgressView
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <param name="since">
+    /// Where the time shown counts from: this command's start for <c>run</c>, whose sweep may have
+    /// been resumed from a state begun long ago; null for the sweep's own start.
+    /// </param>
     public static Task<SweepProgress> FollowAsync(
-        IAnsiConsole console, Func<Task<SweepProgress>> poll, CancellationToken ct) =>
+        IAnsiConsole console, Func<Task<SweepProgress>> poll, CancellationToken ct, DateTime? since = null) =>
         console.Profile.Capabilities.Interactive
-            ? FollowLiveAsync(console, poll, ct)
-            : FollowPlainAsync(console, poll, ct);
+            ? FollowLiveAsync(console, poll, since, ct)
+            : FollowPlainAsync(console, poll, since, ct);
 
-    public static string Describe(SweepProgress p, bool withTime = true)
+    /// <summary>One line of counts and, with <paramref name="withTime"/>, the time since <paramref name="since"/>.</summary>
+    public static string Describe(SweepProgress p, bool withTime = true, DateTime? since = null)
     {
-        var elapsed = DateTime.UtcNow - p.StartedUtc;
+        var elapsed = DateTime.UtcNow - (since ?? p.StartedUtc);
         var time = withTime ? $" [{elapsed:hh\\:mm\\:ss}]" : string.Empty;
         var waiting = p.WaitingFor is null ? string.Empty : $" ({p.WaitingFor})";
         return $"{p.Name}: {p.Done + p.Failed}/{p.Total} ended ({p.Done} done, {p.Failed} failed), " +
@@ -31,28 +36,28 @@ public static class ProgressView
     }
 
     private static async Task<SweepProgress> FollowLiveAsync(
-        IAnsiConsole console, Func<Task<SweepProgress>> poll, CancellationToken ct)
+        IAnsiConsole console, Func<Task<SweepProgress>> poll, DateTime? since, CancellationToken ct)
     {
         var last = await poll().WaitAsync(ct);
 
         // The status line is Spectre markup: the elapsed time "[00:01:02]", trial keys and
         // waiting reasons all hold brackets, which unescaped would be read as styles and throw.
         var status = console.Status().Spinner(Spinner.Known.Dots);
-        await status.StartAsync(Markup.Escape(Describe(last)), async context =>
+        await status.StartAsync(Markup.Escape(Describe(last, since: since)), async context =>
         {
             while (!last.IsFinished)
             {
                 await Task.Delay(PollInterval, ct);
                 last = await poll().WaitAsync(ct);
-                context.Status(Markup.Escape(Describe(last)));
+                context.Status(Markup.Escape(Describe(last, since: since)));
             }
         });
-        console.WriteLine(Describe(last));
+        console.WriteLine(Describe(last, since: since));
         return last;
     }
 
     private static async Task<SweepProgress> FollowPlainAsync(
-        IAnsiConsole console, Func<Task<SweepProgress>> poll, CancellationToken ct)
+        IAnsiConsole console, Func<Task<SweepProgress>> poll, DateTime? since, CancellationToken ct)
     {
         string? printed = null;
         while (true)
@@ -61,7 +66,7 @@ public static class ProgressView
             var line = Describe(progress, withTime: false);
             if (line != printed)
             {
-                console.WriteLine(Describe(progress));
+                console.WriteLine(Describe(progress, since: since));
                 printed = line;
             }
 

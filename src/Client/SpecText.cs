@@ -1,4 +1,4 @@
-using YamlDotNet.Core;
+using Sweep.Experiment;
 using YamlDotNet.RepresentationModel;
 
 namespace Sweep.Client;
@@ -15,9 +15,7 @@ public static class SpecText
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(specPath)));
-            if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root
+            if (SpecYaml.Read(File.ReadAllText(specPath), specPath) is not YamlMappingNode root
                 || !root.Children.TryGetValue(new YamlScalarNode("benchmarks"), out var node)
                 || node is not YamlSequenceNode benchmarks)
                 return true;
@@ -25,7 +23,7 @@ public static class SpecText
             return benchmarks.Children.Any(b =>
                 b is not YamlMappingNode entry || !entry.Children.ContainsKey(new YamlScalarNode("path")));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SpecException)
         {
             return true;
         }

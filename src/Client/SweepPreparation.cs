@@ -30,46 +30,53 @@ public static class SweepPreparation
     {
         var problems = new List<string>();
         var data = DataFolder.Find(datasetsOption);
-        var spec = TryLoadSpec(specPath, data.Catalog, problems);
+        var (spec, readable) = TryLoadSpec(specPath, data.Catalog, problems);
 
         // The data folder matters only to benchmarks named from the catalog; a spec whose every
         // benchmark gives its own path runs without one.
         var needsCatalog = spec?.Benchmarks.Any(b => b.Path is null) ?? SpecText.MayNameCatalogBenchmarks(specPath);
         if (needsCatalog)
             problems.InsertRange(0, data.Problems);
-        if (spec is null)
-            throw new InvalidSweepException(problems);
+        if (spec is not null)
+            problems.AddRange(TrialSettings.Validate(spec).Select(p => $"{spec.SourceFile}: {p}"));
 
-        problems.AddRange(TrialSettings.Validate(spec).Select(p => $"{spec.SourceFile}: {p}"));
+        // The data of every benchmark that can be found is checked even when the spec has other
+        // problems, so that one run reports them all.
         var inputs = new TrialInputCache();
         var warnings = new List<string>();
         var baseFolder = Path.GetDirectoryName(Path.GetFullPath(specPath));
-        foreach (var source in spec.Benchmarks)
+        foreach (var source in readable.Benchmarks)
         {
             // Without a data folder a catalog benchmark cannot be read; the folder's problem says why.
             if (source.Path is null && data.Folder is null)
                 continue;
-            problems.AddRange(CheckBenchmark(spec, source, inputs, data.Folder ?? string.Empty, baseFolder, warnings));
+            problems.AddRange(CheckBenchmark(
+                source, readable.Seeds, readable.Split, inputs, data.Folder ?? string.Empty, baseFolder, warnings));
         }
 
-        if (problems.Count > 0)
+        if (spec is null || problems.Count > 0)
             throw new InvalidSweepException(problems);
 
         var request = Expand(spec, specPath, data.Folder ?? string.Empty);
         return new PreparedSweep(spec, request, inputs, warnings);
     }
 
-    /// <summary>The spec, or null with its problems added; with a catalog, unknown names are located too.</summary>
-    private static SweepSpec? TryLoadSpec(string specPath, DatasetCatalog? catalog, List<string> problems)
+    /// <summary>
+    /// The spec, or null with its problems added; with a catalog, unknown names are located too.
+    /// Either way, the parts of it that could be read.
+    /// </summary>
+    private static (SweepSpec? Spec, SpecParts Readable) TryLoadSpec(
+        string specPath, DatasetCatalog? catalog, List<string> problems)
     {
         try
         {
-            return SpecLoader.Load(specPath, catalog);
+            var spec = SpecLoader.Load(specPath, catalog);
+            return (spec, new SpecParts(spec.Benchmarks, spec.Seeds, spec.Split));
         }
         catch (SpecException e)
         {
-            problems.AddRange(e.Problems.Select(p => $"{p.File}:{p.Line}:{p.Column}: {p.Message}"));
-            return null;
+            problems.AddRange(e.Problems.Select(p => p.ToString()));
+            return (null, e.Readable);
         }
     }
 
@@ -93,9 +100,13 @@ public static class SweepPreparation
         return new SweepRequest(spec.Name, yaml, fullPath, datasets, plans);
     }
 
+    /// <summary>
+    /// Loads a benchmark's data and, when the spec's seeds and split could be read, splits it at
+    /// every seed; returns the problems, each naming the benchmark.
+    /// </summary>
     private static IEnumerable<string> CheckBenchmark(
-        SweepSpec spec, BenchmarkSource source, TrialInputCache inputs, string datasets, string? baseFolder,
-        List<string> warnings)
+        BenchmarkSource source, IReadOnlyList<int>? seeds, SplitFractions? split, TrialInputCache inputs,
+        string datasets, string? baseFolder, List<string> warnings)
     {
         Dataset data;
         try
@@ -109,11 +120,14 @@ public static class SweepPreparation
 
         warnings.AddRange(data.Warnings.Select(w => $"benchmark '{source.Name}': {w}"));
         var problems = new List<string>();
-        foreach (var seed in spec.Seeds)
+        if (seeds is null || split is null)
+            return problems;
+
+        foreach (var seed in seeds)
         {
             try
             {
-                PreparedData.Prepare(data, spec.Split, seed);
+                PreparedData.Prepare(data, split, seed);
             }
             catch (DataException e)
             {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sweep.Datasets;
 
 /// <summary>Shares of the rows that go to training, validation and test; each in (0, 1), summing to 1.</summary>
@@ -17,16 +19,24 @@ public sealed record SplitFractions(double Train = 0.6, double Validation = 0.2,
         {
             if (!(value > 0 && value < 1))
             {
-                problems.Add($"the {name} fraction must be strictly between 0 and 1, not {value}");
+                problems.Add($"the {name} fraction must be strictly between 0 and 1, not {Show(value)}");
             }
         }
 
         var sum = Train + Validation + Test;
         if (problems.Count == 0 && Math.Abs(sum - 1) > SumTolerance)
         {
-            problems.Add($"train + validation + test must sum to 1, not {sum}");
+            problems.Add($"train + validation + test must sum to 1, not {Show(sum)}");
         }
 
         return problems;
     }
+
+    /// <summary>
+    /// A share as its user wrote it: the sum of 0.6, 0.2 and 0.1 is 0.8999999999999999 in binary
+    /// floating point. Ten decimals keep every sum that is off by more than
+    /// <see cref="SumTolerance"/> visibly different from 1.
+    /// </summary>
+    private static string Show(double value) =>
+        Math.Round(value, 10).ToString("0.##########", CultureInfo.InvariantCulture);
 }

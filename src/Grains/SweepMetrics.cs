@@ -5,7 +5,7 @@ namespace Sweep.Grains;
 /// <summary>
 /// The project's own instruments, exported next to Orleans' meter. Names follow OpenTelemetry
 /// conventions; the Prometheus exporter turns <c>sweep.trials.started</c> into
-/// <c>sweep_trials_started_total</c>.
+/// <c>sweep_trials_started_total</c>. Every counter is exported from the moment this is created, at 0.
 /// </summary>
 public sealed class SweepMetrics : IDisposable
 {
@@ -25,6 +25,12 @@ public sealed class SweepMetrics : IDisposable
         IslandEpochs = _meter.CreateCounter<long>("sweep.island.epochs", description: "Island epochs run");
         Evaluations = _meter.CreateCounter<long>("sweep.island.evaluations", description: "Program evaluations");
         Migrants = _meter.CreateCounter<long>("sweep.island.migrants", description: "Individuals received by islands");
+
+        // A counter is exported only once a measurement has been recorded; adding 0 now makes
+        // every series read 0 from the start instead of appearing at its first increment. The
+        // exporter must be listening already (see SweepMetricsAtStart in the silo's hosting).
+        foreach (var counter in new[] { TrialsStarted, TrialsCompleted, TrialsFailed, IslandEpochs, Evaluations, Migrants })
+            counter.Add(0);
     }
 
     public Counter<long> TrialsStarted { get; }

@@ -47,6 +47,19 @@ public sealed class ProgressViewTests
         Assert.DoesNotContain(TestConsoles.Escape, writer.ToString());
     }
 
+    [Fact]
+    public async Task The_time_shown_counts_from_the_given_start_not_from_the_sweeps_first_start()
+    {
+        using var writer = new StringWriter();
+        var begunLongAgo = Progress(done: 4) with { StartedUtc = DateTime.UtcNow - TimeSpan.FromHours(3) };
+
+        await ProgressView.FollowAsync(Terminal.Plain(writer), Polls(begunLongAgo), CancellationToken.None,
+            since: DateTime.UtcNow - TimeSpan.FromSeconds(2));
+
+        Assert.Matches(@"4/4 ended .* \[00:00:0[2-9]\]$", writer.ToString().Trim());
+        Assert.Matches(@"\[03:00:0\d\]$", ProgressView.Describe(begunLongAgo));
+    }
+
     private static SweepProgress Progress(int done, string? waiting = null) =>
         new("sweep[1]", Total: 4, Pending: 4 - done, Running: 0, Done: done, Failed: 0, DateTime.UtcNow, waiting);
 

@@ -5,6 +5,10 @@ namespace Sweep.Client.Tests;
 /// <summary>The shared, read-only folders beside the repository, and scratch folders for a test.</summary>
 internal static class SharedFolders
 {
+    /// <summary>Full path of the data sets folder, <c>../shared/datasets</c>.</summary>
+    public static string Datasets => Path.GetFullPath(
+        Path.Combine(DatasetsFolder.FindRepositoryRoot()!, "..", "shared", "datasets"));
+
     /// <summary>Full path of one hard input file of <c>../shared/cases</c>.</summary>
     public static string Case(string file) => Path.GetFullPath(
         Path.Combine(DatasetsFolder.FindRepositoryRoot()!, "..", "shared", "cases", file));

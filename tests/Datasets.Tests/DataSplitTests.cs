@@ -111,4 +111,14 @@ public class DataSplitTests
         Assert.Empty(new SplitFractions(0.7, 0.2, 0.1).Problems());
         Assert.Empty(new SplitFractions(0.1, 0.2, 0.7).Problems());
     }
+
+    [Theory]
+    [InlineData(0.6, 0.2, 0.1, "train + validation + test must sum to 1, not 0.9")]
+    [InlineData(0.7, 0.2, 0.2, "train + validation + test must sum to 1, not 1.1")]
+    [InlineData(0.6, 0.2, 0.19999999, "train + validation + test must sum to 1, not 0.99999999")]
+    public void A_sum_away_from_one_is_shown_rounded_as_decimals_not_as_binary_noise(
+        double train, double validation, double test, string message)
+    {
+        Assert.Equal(message, Assert.Single(new SplitFractions(train, validation, test).Problems()));
+    }
 }

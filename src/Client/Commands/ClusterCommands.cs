@@ -47,7 +47,7 @@ public static class ClusterCommands
 
     public static Command Submit()
     {
-        var spec = new Argument<FileInfo>("spec") { Description = "The sweep spec (YAML)" };
+        var spec = CommandValues.File("spec", "The sweep spec (YAML)");
         var datasets = new Option<string?>("--datasets")
         {
             Description = "Data folder as the silos see it [default: as `run` resolves it here]",
@@ -98,11 +98,8 @@ public static class ClusterCommands
 
     public static Command Results()
     {
-        var output = new Option<DirectoryInfo>("--out")
-        {
-            Description = "Folder for trials.csv and summary.csv",
-            Required = true,
-        };
+        var output = CommandValues.Folder("--out", "Folder for trials.csv and summary.csv");
+        output.Required = true;
         var command = new Command("results", "Write a sweep's trials.csv and summary.csv")
         {
             SweepName, output, Cluster, ClusterId,
@@ -163,9 +160,12 @@ public static class ClusterCommands
                 var sweep = client.GetGrain<ISweepGrain>(prepared.Spec.Name);
                 await WhileSiloRecovers(() => sweep.Start(prepared.Request), ct);
             }
-            catch (SweepConflictException e)
+            catch (SweepConflictException)
             {
-                return UserMessages.Fail(ExitCodes.InvalidInput, e.Message);
+                // The sweep grain's own message also offers another results folder, which only `run` has.
+                return UserMessages.Fail(ExitCodes.InvalidInput,
+                    $"{spec.FullName}: the cluster already has a sweep named '{prepared.Spec.Name}' with a " +
+                    "different spec; rename this sweep (its `name` key) to submit it");
             }
 
             Console.WriteLine(prepared.Spec.Name);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Runtime;
 using Spectre.Console;
 using Sweep.Grains;
 using Sweep.Silo.Hosting;
@@ -15,20 +16,13 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var spec = new Argument<FileInfo>("spec") { Description = "The sweep spec (YAML), e.g. examples/quick.yaml" };
-        var output = new Option<DirectoryInfo?>("--out")
-        {
-            Description = "Folder for trials.csv, summary.csv and the resumable state [default: runs/<spec name>]",
-        };
-        var datasets = new Option<DirectoryInfo?>("--datasets")
-        {
-            Description =
-                "Folder of the data sets [default: $SWEEP_DATASETS, else ../shared/datasets beside the repository]",
-        };
-        var metricsPort = new Option<int?>("--metrics-port")
-        {
-            Description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the sweep runs",
-        };
+        var spec = CommandValues.File("spec", "The sweep spec (YAML), e.g. examples/quick.yaml");
+        var output = CommandValues.Folder("--out",
+            "Folder for trials.csv, summary.csv and the resumable state [default: runs/<spec name>]");
+        var datasets = CommandValues.Folder("--datasets",
+            "Folder of the data sets [default: $SWEEP_DATASETS, else ../shared/datasets beside the repository]");
+        var metricsPort = CommandValues.Port("--metrics-port",
+            "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the sweep runs");
         var verbose = new Option<bool>("--verbose") { Description = "Log each trial's milestones" };
 
         var command = new Command(
@@ -69,8 +63,6 @@ public static class RunCommand
 
         UserMessages.Warn(prepared.Warnings);
         var console = Terminal.ForStandardOutput();
-        console.WriteLine(
-            $"Sweep '{prepared.Spec.Name}': {prepared.Request.Trials.Count} trials; state and results in {folder}");
         using var host = SweepSiloHost.Build(settings with { StateFolder = folder }, [], builder =>
         {
             builder.Services.AddSingleton(prepared.Inputs);
@@ -93,42 +85,118 @@ public static class RunCommand
         }
     }
 
+    /// <summary>How long an interrupted run waits for the sweep's rows before it stops the silo.</summary>
+    private static readonly TimeSpan SoFarTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Starts the embedded silo, follows the sweep to its end and writes the results. On Ctrl-C or
-    /// SIGTERM (<paramref name="ct"/>) it stops the silo and says how to resume: every finished
-    /// stage is already in <c>state.db</c>, so the same command picks up where this one stopped.
+    /// SIGTERM (<paramref name="ct"/>) it writes the results of the trials finished so far, stops the
+    /// silo and says how to resume: every finished stage is already in <c>state.db</c>, so the same
+    /// command picks up where this one stopped.
     /// </summary>
     private static async Task<int> RunAsync(
         IHost host, PreparedSweep prepared, FileInfo specFile, string folder, IAnsiConsole console,
         CancellationToken ct)
     {
+        // The time shown is this run's: a sweep resumed from its state began long ago.
+        var runStarted = DateTime.UtcNow;
+        ISweepGrain? sweep = null;
+        var wroteSoFar = false;
         try
         {
             await host.StartAsync(ct);
-            var sweep = host.Services.GetRequiredService<IClusterClient>().GetGrain<ISweepGrain>(prepared.Spec.Name);
-            await sweep.Start(prepared.Request).WaitAsync(ct);
-            await ProgressView.FollowAsync(console, sweep.GetProgress, ct);
+            var grains = host.Services.GetRequiredService<IClusterClient>();
+            var accepting = grains.GetGrain<ISweepGrain>(prepared.Spec.Name);
+            // Said only once the sweep has accepted this spec: a refused spec gets its error alone.
+            var before = await accepting.Start(prepared.Request).WaitAsync(ct);
+            sweep = accepting;
+            console.WriteLine(StartLine(prepared, before, folder));
+            await ProgressView.FollowAsync(console, accepting.GetProgress, ct, runStarted);
 
-            var results = await sweep.GetResults().WaitAsync(ct);
+            var results = await accepting.GetResults().WaitAsync(ct);
             ResultWriter.Print(console, ResultWriter.Write(results, folder), folder);
             return ExitCodes.Success;
         }
-        catch (SweepConflictException e)
+        catch (SweepConflictException)
         {
-            return UserMessages.Fail(ExitCodes.InvalidInput, $"{specFile.FullName}: {e.Message} (state in {folder})");
+            return UserMessages.Fail(ExitCodes.InvalidInput,
+                $"{specFile.FullName}: {folder} holds the state of a sweep named '{prepared.Spec.Name}' with a " +
+                "different spec; rename this sweep (its `name` key) or pass another --out");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Said below, once the silo has stopped and the claim holds.
+            // Written while the silo still answers; said below, once it has stopped and the claim holds.
+            if (sweep is not null)
+                wroteSoFar = await TryWriteSoFarAsync(host.Services.GetRequiredService<IClusterClient>(), sweep, folder);
         }
         finally
         {
             await StopAsync(host);
         }
 
-        Console.Error.WriteLine(
-            $"interrupted: the trials finished so far are kept in {folder}; run the same command again to resume");
+        Console.Error.WriteLine(wroteSoFar
+            ? $"interrupted: the trials finished so far are kept in {folder}, and trials.csv and summary.csv " +
+              "there list them (unfinished trials with their stage); run the same command again to resume"
+            : $"interrupted: the trials finished so far are kept in {folder}; run the same command again to resume");
         return ExitCodes.Interrupted;
+    }
+
+    private static string StartLine(PreparedSweep prepared, SweepProgress before, string folder)
+    {
+        var ended = before.Done + before.Failed;
+        var resumed = ended > 0 ? $" ({ended} had ended before this run)" : string.Empty;
+        return $"Sweep '{prepared.Spec.Name}': {prepared.Request.Trials.Count} trials{resumed}; " +
+               $"state and results in {folder}";
+    }
+
+    /// <summary>
+    /// Writes <c>trials.csv</c> and <c>summary.csv</c> for an interrupted run: finished trials with
+    /// their results, the others with their stage. False, with nothing written, when the rows cannot
+    /// be had within <see cref="SoFarTimeout"/> or the sweep has none.
+    /// </summary>
+    private static async Task<bool> TryWriteSoFarAsync(IClusterClient grains, ISweepGrain sweep, string folder)
+    {
+        using var timeout = new CancellationTokenSource(SoFarTimeout);
+        try
+        {
+            var rows = await sweep.GetResults().WaitAsync(timeout.Token);
+            if (rows.Count == 0)
+                return false;
+
+            ResultWriter.Write(await WithTrialStagesAsync(grains, rows, timeout.Token), folder);
+            return true;
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException or IOException
+                                      or UnauthorizedAccessException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The sweep's rows with each unfinished one replaced by its trial's own row: the sweep records
+    /// a trial's row only once it has ended, so it shows a running trial as pending. A trial that has
+    /// not been started, or does not answer in time, keeps the sweep's row.
+    /// </summary>
+    private static async Task<IReadOnlyList<TrialResult>> WithTrialStagesAsync(
+        IClusterClient grains, IReadOnlyList<TrialResult> rows, CancellationToken ct)
+    {
+        var asked = rows.Select(async row =>
+        {
+            if (row.IsFinished)
+                return row;
+
+            try
+            {
+                var own = await grains.GetGrain<ITrialGrain>(row.Key).GetResult().WaitAsync(ct);
+                return own.Stage == TrialStage.Pending || own.Key != row.Key ? row : own;
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException or OperationCanceledException)
+            {
+                return row;
+            }
+        });
+        return await Task.WhenAll(asked);
     }
 
     private static async Task StopAsync(IHost host)

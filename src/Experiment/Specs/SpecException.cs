@@ -4,14 +4,18 @@ namespace Sweep.Experiment;
 public sealed class SpecException : Exception
 {
     /// <summary>Creates the exception from at least one problem.</summary>
-    public SpecException(IReadOnlyList<SpecProblem> problems)
+    public SpecException(IReadOnlyList<SpecProblem> problems, SpecParts? readable = null)
         : base(Describe(problems))
     {
         Problems = problems;
+        Readable = readable ?? SpecParts.None;
     }
 
     /// <summary>Every problem, in file order.</summary>
     public IReadOnlyList<SpecProblem> Problems { get; }
+
+    /// <summary>The parts of the spec that could be read despite the problems; their data can still be checked.</summary>
+    public SpecParts Readable { get; }
 
     private static string Describe(IReadOnlyList<SpecProblem> problems)
     {

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Sweep.Datasets;
 using Sweep.Symbolic;
 using Sweep.Teachers;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Sweep.Experiment;
@@ -41,7 +40,7 @@ public static partial class SpecLoader
     public static readonly IReadOnlyList<string> StudentKeys =
         ["islands", "population", "generations", "migration_interval", "migrants", "max_size", "operators"];
 
-    private static readonly string[] RequiredKeys = ["name", "benchmarks", "lambdas", "seeds"];
+    internal static readonly string[] RequiredKeys = ["name", "benchmarks", "lambdas", "seeds"];
 
     /// <summary>Reads the spec file at <paramref name="path"/>.</summary>
     public static SweepSpec Load(string path) => Load(path, null);
@@ -80,7 +79,7 @@ public static partial class SpecLoader
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         var reader = new SpecReader(fileName);
-        var root = ReadDocument(yaml, fileName);
+        var root = SpecYaml.Read(yaml, fileName);
         var entries = reader.Section(root, "the spec", TopKeys);
         if (entries is null)
         {
@@ -93,8 +92,13 @@ public static partial class SpecLoader
         }
 
         var name = entries.TryGetValue("name", out var nameNode) ? SafeName(reader, nameNode, "name") : null;
+        var read = new Dictionary<YamlNode, BenchmarkSource>();
         var benchmarks = entries.TryGetValue("benchmarks", out var benchmarksNode)
-            ? reader.List(benchmarksNode, "benchmarks", (node, path) => Benchmark(reader, node, path), b => b.Name)
+            ? reader.List(
+                benchmarksNode,
+                "benchmarks",
+                (node, path) => Benchmark(reader, node, path) is { } b ? read[node] = b : null,
+                b => b.Name)
             : null;
         var lambdas = entries.TryGetValue("lambdas", out var lambdasNode)
             ? reader.Values(
@@ -110,65 +114,22 @@ public static partial class SpecLoader
                 (node, path) => reader.Integer(node, path, 0),
                 v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
-        if (catalog is not null && benchmarks is not null)
-        {
-            CheckBenchmarksExist(reader, (YamlSequenceNode)benchmarksNode!, benchmarks, catalog, fileName);
-        }
+        var located = benchmarksNode is YamlSequenceNode items
+            ? Locate(reader, items, read, catalog, fileName)
+            : [];
 
+        var beforeSplit = reader.Problems.Count;
         var split = entries.TryGetValue("split", out var splitNode) ? Split(reader, splitNode) : new SplitFractions();
+        var splitRead = reader.Problems.Count == beforeSplit ? split : null;
         var teacher = entries.TryGetValue("teacher", out var teacherNode) ? Teacher(reader, teacherNode) : new();
         var student = entries.TryGetValue("student", out var studentNode) ? Student(reader, studentNode) : new();
 
         if (reader.Problems.Count > 0)
         {
-            throw new SpecException(reader.Problems);
+            throw new SpecException(reader.Problems, new SpecParts(located, seeds, splitRead));
         }
 
         return new SweepSpec(name!, fileName, benchmarks!, lambdas!, seeds!, split!, teacher!, student!);
-    }
-
-    private static YamlNode ReadDocument(string yaml, string fileName)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException error)
-        {
-            var message = LocationPrefix().Replace(error.Message, string.Empty);
-            if (error.InnerException is { } inner)
-            {
-                message += ": " + LocationPrefix().Replace(inner.Message, string.Empty);
-            }
-
-            var line = (int)error.Start.Line;
-            var column = (int)error.Start.Column;
-            throw new SpecException([new SpecProblem(fileName, line, column, $"not valid YAML: {message}")]);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet 16.3 throws this, without a position, when the text ends inside an open
-            // flow list or mapping such as "[a, b"; the end of the text is where the fault shows.
-            var lines = yaml.TrimEnd().Split('\n').Length;
-            throw new SpecException([new SpecProblem(
-                fileName, lines, 1, "not valid YAML: the text ends before a '[' or '{' is closed")]);
-        }
-
-        if (stream.Documents.Count == 0 || SpecReader.IsNull(stream.Documents[0].RootNode))
-        {
-            throw new SpecException([new SpecProblem(
-                fileName, 1, 1, $"the spec is empty; it needs at least {string.Join(", ", RequiredKeys)}")]);
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            var second = stream.Documents[1].RootNode;
-            throw new SpecException([new SpecProblem(
-                fileName, (int)second.Start.Line, (int)second.Start.Column, "a spec is a single YAML document")]);
-        }
-
-        return stream.Documents[0].RootNode;
     }
 
     private static BenchmarkSource? Benchmark(SpecReader reader, YamlNode node, string path)
@@ -218,27 +179,50 @@ public static partial class SpecLoader
         return new BenchmarkSource(name, file, target, dropMissing ?? false, dropColumns);
     }
 
-    private static void CheckBenchmarksExist(
+    /// <summary>
+    /// The benchmarks read without a problem that can be found: a path where a file exists, or (when a
+    /// catalog is given) a catalog name. With a catalog, reports at their positions the others; each
+    /// name is kept once, at its first entry.
+    /// </summary>
+    private static List<BenchmarkSource> Locate(
         SpecReader reader,
         YamlSequenceNode items,
-        IReadOnlyList<BenchmarkSource> benchmarks,
-        DatasetCatalog catalog,
+        IReadOnlyDictionary<YamlNode, BenchmarkSource> read,
+        DatasetCatalog? catalog,
         string fileName)
     {
         var baseFolder = Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? Environment.CurrentDirectory;
-        for (var i = 0; i < benchmarks.Count; i++)
+        var located = new List<BenchmarkSource>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < items.Children.Count; i++)
         {
-            var source = benchmarks[i];
             var item = items.Children[i];
+            if (!read.TryGetValue(item, out var source) || !names.Add(source.Name))
+            {
+                continue;
+            }
+
             if (source.Path is { } file)
             {
                 var full = Path.GetFullPath(Path.Combine(baseFolder, file));
-                if (!File.Exists(full))
+                if (File.Exists(full))
+                {
+                    located.Add(source);
+                }
+                else if (catalog is not null)
                 {
                     reader.Report(ValueOf(item, "path"), $"benchmarks[{i + 1}].path: no file at {full}");
                 }
             }
-            else if (!catalog.TryGet(source.Name, out _))
+            else if (catalog is null)
+            {
+                continue;
+            }
+            else if (catalog.TryGet(source.Name, out _))
+            {
+                located.Add(source);
+            }
+            else
             {
                 var hint = string.Join(", ", catalog.Suggest(source.Name));
                 reader.Report(
@@ -247,6 +231,8 @@ public static partial class SpecLoader
                     + "use a catalog name or give a path");
             }
         }
+
+        return located;
     }
 
     private static YamlNode ValueOf(YamlNode item, string key) =>
@@ -298,7 +284,7 @@ public static partial class SpecLoader
                 continue;
             }
 
-            fractions[i] = reader.Number(valueNode, $"split.{key}", v => v > 0 && v < 1, "a number between 0 and 1");
+            fractions[i] = reader.Number(valueNode, $"split.{key}", v => v > 0 && v < 1, "a number strictly between 0 and 1");
         }
 
         if (fractions.Any(f => f is null))
@@ -424,7 +410,4 @@ public static partial class SpecLoader
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex SafeNamePattern();
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
-    private static partial Regex LocationPrefix();
 }

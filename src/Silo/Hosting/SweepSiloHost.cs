@@ -65,6 +65,7 @@ public static class SweepSiloHost
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.Orleans", SweepMetrics.MeterName)
             .AddPrometheusExporter());
+        builder.Services.AddHostedService<SweepMetricsAtStart>();
 
         builder.UseOrleans(silo =>
         {

@@ -162,6 +162,25 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void An_invalid_spec_still_gives_the_benchmarks_it_can_locate_with_its_seeds_and_split()
+    {
+        var catalog = DatasetCatalog.Load(RepositoryFolders.Datasets);
+        var file = Path.Combine(RepositoryFolders.Examples, "virtual.yaml");
+        var yaml = "name: t\nbenchmarks:\n  - airfoil\n  - path: nowhere.csv\n"
+            + "  - path: ../../shared/cases/exp_overflow.csv\n  - {name: e, path: x.csv, colour: red}\n"
+            + "  - 1027_ESL\n  - 1027_esl\nlambdas: [-1]\nseeds: [3]\nsplit: {train: 0.5, validation: 0.2, test: 2}\n";
+
+        var error = Assert.Throws<SpecException>(() => SpecLoader.Parse(yaml, file, catalog));
+
+        Assert.Equal(
+            [new BenchmarkSource("exp_overflow", "../../shared/cases/exp_overflow.csv"), new BenchmarkSource("1027_ESL")],
+            error.Readable.Benchmarks);
+        Assert.Equal([3], error.Readable.Seeds);
+        Assert.Null(error.Readable.Split);
+        Assert.Equal([3, 4, 6, 6, 8, 9, 11], error.Problems.Select(p => p.Line));
+    }
+
+    [Fact]
     public void Every_example_spec_names_only_benchmarks_the_catalog_and_the_file_system_have()
     {
         var catalog = DatasetCatalog.Load(RepositoryFolders.Datasets);
@@ -257,8 +276,14 @@ public class SpecLoaderTests
 
     [Theory]
     [InlineData("split: {train: 0.6, validation: 0.2, test: 0.3}", 5, 8, "train + validation + test must sum to 1")]
-    [InlineData("split: {train: 1, validation: 0.2, test: 0.2}", 5, 16, "split.train must be a number between 0 and 1")]
-    [InlineData("split: {train: 0.8, validation: 0, test: 0.2}", 5, 33, "split.validation must be a number between 0")]
+    [InlineData("split: {train: 0.6, validation: 0.2, test: 0.1}", 5, 8,
+        "split: train + validation + test must sum to 1, not 0.9")]
+    [InlineData("split: {train: 0.6, validation: 0.2, test: 0.2000001}", 5, 8,
+        "split: train + validation + test must sum to 1, not 1.0000001")]
+    [InlineData("split: {train: 1.0, validation: 0.2, test: 0.2}", 5, 16,
+        "split.train must be a number strictly between 0 and 1, not 1.0")]
+    [InlineData("split: {train: 0.8, validation: 0, test: 0.2}", 5, 33,
+        "split.validation must be a number strictly between 0 and 1, not 0")]
     [InlineData("split: {train: 0.8, validation: 0.2}", 5, 8, "split lacks 'test'")]
     [InlineData("split: 0.6", 5, 8, "split must be a mapping of train, validation, test")]
     [InlineData("teacher: {hidden: [64, 0]}", 5, 24, "teacher.hidden[2] must be a whole number of at least 1, not 0")]
@@ -325,7 +350,11 @@ public class SpecLoaderTests
 
     [Theory]
     [InlineData("name: t\nname: u\nbenchmarks: [a]\nlambdas: [0]\nseeds: [1]\n", 2, 1, "Duplicate key")]
-    [InlineData("name: t\nbenchmarks: [a\nlambdas: [0]\n", 3, 1, "ends before a '[' or '{' is closed")]
+    [InlineData("name: t\nbenchmarks: [a\nlambdas: [0]\n", 2, 13, "this '[' is never closed (a ']' is missing)")]
+    [InlineData("name: t\nteacher: {epochs: 3\n", 2, 10, "this '{' is never closed")]
+    [InlineData("name: t\nbenchmarks:\n\t- a\n", 3, 1, "found invalid tab as indentation")]
+    [InlineData("name: t\nteacher:\n  epochs: 3\n\thidden: [4]\n", 4, 1, "tab")]
+    [InlineData("name: t\nseeds: [1]\nlambdas:\n  - 0\n \t- 1\n", 5, 2, "tab")]
     [InlineData("name: t\n  bad: : x\n", 2, 6, "not valid YAML")]
     [InlineData("name: 't\n", 1, 7, "not valid YAML")]
     [InlineData("", 1, 1, "the spec is empty")]

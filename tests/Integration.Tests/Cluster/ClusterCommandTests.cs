@@ -76,6 +76,23 @@ public sealed class ClusterCommandTests(RedisAndSilo cluster) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task A_changed_spec_under_a_submitted_name_is_refused_with_advice_that_fits_a_cluster()
+    {
+        using var folder = new TemporaryFolder();
+        // No gpu silo: the sweep waits and trains nothing.
+        var spec = folder.Write("renamed.yaml", "name: changed\nbenchmarks: [228_elusage]\nlambdas: [0]\nseeds: [1]\n");
+        var (submitted, _) = await SweepAsync(["submit", spec, .. cluster.Options]);
+        Assert.Equal(0, submitted);
+        File.WriteAllText(spec, "name: changed\nbenchmarks: [228_elusage]\nlambdas: [0, 0.1]\nseeds: [1]\n");
+
+        var (code, output) = await SweepAsync(["submit", spec, .. cluster.Options]);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {spec}: the cluster already has a sweep named 'changed' with a different spec; " +
+                     "rename this sweep (its `name` key) to submit it", output.Trim());
+    }
+
+    [Fact]
     public async Task An_invalid_spec_is_refused_by_submit_before_the_cluster_is_contacted()
     {
         using var folder = new TemporaryFolder();

@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace Sweep.Integration.Tests.Embedded;
 
-/// <summary><c>sweep run</c> given arguments it cannot use: one line of error, exit code 2, nothing trained.</summary>
+/// <summary>
+/// <c>sweep run</c> (and <c>sweep submit</c>, which checks a spec the same way before it contacts a
+/// cluster) given arguments it cannot use: one line of error, exit code 2, nothing trained.
+/// </summary>
 public sealed class RunCommandInputTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
@@ -59,6 +62,33 @@ public sealed class RunCommandInputTests
     }
 
     [Fact]
+    public async Task A_metrics_port_that_is_not_a_number_is_an_input_error_in_plain_words()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("spec.yaml", Spec);
+
+        var (code, output) = await RunAsync("run", spec, "--metrics-port", "abc");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            ["error: --metrics-port must be a port number from 1 to 65535, not 'abc'", "see 'sweep run --help'"],
+            output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task An_empty_out_option_is_an_input_error_in_plain_words()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("spec.yaml", Spec);
+
+        var (code, output) = await RunAsync("run", spec, "--out", "");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --out needs a folder path, not an empty value", output);
+        Assert.DoesNotContain("DirectoryInfo", output);
+    }
+
+    [Fact]
     public async Task A_metrics_port_in_use_is_an_input_error_that_names_the_port()
     {
         using var folder = new TemporaryFolder();
@@ -76,6 +106,27 @@ public sealed class RunCommandInputTests
     }
 
     [Fact]
+    public async Task A_changed_spec_into_a_folder_that_holds_another_sweep_is_refused_with_its_error_alone()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("spec.yaml", Spec);
+        var output = Path.Combine(folder.Path, "out");
+        using (var first = SweepProcess.Start("run", spec, "--out", output))
+        {
+            await first.WaitForLineAsync(l => l.StartsWith("Sweep 'inputs': 1 trials;", StringComparison.Ordinal), Limit);
+            first.Signal("INT");
+            Assert.Equal(130, await first.WaitAsync(Limit));
+        }
+
+        File.WriteAllText(spec, Spec.Replace("lambdas: [0]", "lambdas: [0, 0.1]", StringComparison.Ordinal));
+        var (code, text) = await RunAsync("run", spec, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {spec}: {output} holds the state of a sweep named 'inputs' with a different spec; " +
+                     "rename this sweep (its `name` key) or pass another --out", text.Trim());
+    }
+
+    [Fact]
     public async Task A_usage_error_exits_with_2_and_points_to_the_help()
     {
         var (code, output) = await RunAsync("run");
@@ -83,6 +134,34 @@ public sealed class RunCommandInputTests
         Assert.Equal(2, code);
         Assert.Contains("error: Required argument missing for command: 'run'.", output);
         Assert.Contains("see 'sweep run --help'", output);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("submit")]
+    public async Task A_yaml_syntax_error_is_one_line_at_its_position_with_exit_code_2(string command)
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("s2.yaml", "name: x\nbenchmarks: [1027_ESL\nlambdas: [0]\nseeds: [1]\n");
+
+        var (code, output) = await RunAsync(command, spec);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {spec}:2:13: not valid YAML: this '[' is never closed (a ']' is missing)",
+            output.Trim());
+    }
+
+    [Fact]
+    public async Task A_tab_used_as_indentation_is_reported_at_the_tab()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("tabs.yaml", "name: x\nbenchmarks:\n\t- 1027_ESL\nlambdas: [0]\nseeds: [1]\n");
+
+        var (code, output) = await RunAsync("run", spec);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {spec}:3:1: not valid YAML: ", output.Trim());
+        Assert.Contains("tab", output);
     }
 
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)

@@ -25,13 +25,25 @@ public sealed partial class RunCommandTests
             first.Signal(signal);
 
             Assert.Equal(130, await first.WaitAsync(StopLimit));
-            Assert.Contains($"interrupted: the trials finished so far are kept in {output}; " +
+            Assert.Contains($"interrupted: the trials finished so far are kept in {output}, and trials.csv and " +
+                            "summary.csv there list them (unfinished trials with their stage); " +
                             "run the same command again to resume", first.Output);
             Assert.DoesNotContain("   at ", first.Output);
             finishedBefore = DoneLine().Matches(first.Output).Select(m => m.Groups["key"].Value).ToHashSet();
         }
 
         Assert.InRange(finishedBefore.Count, 1, 7);
+        var soFar = ReadCsv(Path.Combine(output, "trials.csv"));
+        Assert.Equal(8, soFar.Count);
+        Assert.All(soFar, t => Assert.Contains(t["status"], new[] { "done", "pending", "teacher", "student" }));
+        var doneSoFar = soFar.Where(t => t["status"] == "done").Select(TrialKey).ToHashSet();
+        Assert.NotEmpty(doneSoFar);
+        Assert.Subset(finishedBefore, doneSoFar);
+        // One trial at a time: the next one is admitted the moment one ends, so one is at a stage.
+        Assert.Contains(soFar, t => t["status"] is "teacher" or "student");
+        Assert.Equal(["1027_ESL", "228_elusage"],
+            ReadCsv(Path.Combine(output, "summary.csv")).Select(s => s["benchmark"]).Order().ToArray());
+
         using var second = SweepProcess.Start("run", spec, "--out", output, "--verbose");
         Assert.Equal(0, await second.WaitAsync(Limit));
         var trainedAgain = TrainedLine().Matches(second.Output).Select(m => m.Groups["key"].Value).ToHashSet();
@@ -40,6 +52,9 @@ public sealed partial class RunCommandTests
         Assert.Equal(8, trials.Count);
         Assert.All(trials, t => Assert.Equal("done", t["status"]));
     }
+
+    private static string TrialKey(Dictionary<string, string> trial) =>
+        $"tiny-run/{trial["benchmark"]}/lambda={trial["lambda"]}/seed={trial["seed"]}";
 
     /// <summary>A teacher long enough that a signal sent while it trains always finds libtorch at work.</summary>
     private const string LongTeacherSpec = """

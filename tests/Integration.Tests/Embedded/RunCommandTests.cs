@@ -92,7 +92,8 @@ public sealed partial class RunCommandTests
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         var text = string.Empty;
-        while (!text.Contains("sweep_trials_started_total", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        // Every counter is served from the start at 0; wait for the first trial to count.
+        while (!StartedCounter().IsMatch(text) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
             try
@@ -105,7 +106,7 @@ public sealed partial class RunCommandTests
             }
         }
 
-        Assert.Matches(@"sweep_trials_started_total\{[^}]*\} [1-9]", text);
+        Assert.Matches(StartedCounter(), text);
         Assert.Contains("orleans_", text);
     }
 
@@ -117,6 +118,9 @@ public sealed partial class RunCommandTests
             .Select(r => ((IDictionary<string, object>)r).ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? ""))
             .ToList();
     }
+
+    [GeneratedRegex(@"sweep_trials_started_total\{[^}]*\} [1-9]")]
+    private static partial Regex StartedCounter();
 
     [GeneratedRegex(@"Trial (?<key>\S+) done:")]
     private static partial Regex DoneLine();
