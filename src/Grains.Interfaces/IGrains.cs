@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace Sweep.Grains;
 
@@ -60,14 +61,14 @@ public interface ITrialGrain : IGrainWithStringKey
 public interface ITeacherGrain : IGrainWithStringKey
 {
     /// <summary>Accepts the work and returns at once; the result comes back to the trial grain.</summary>
-    Task Train(TrialPlan plan);
+    Task<SiloAddress> Train(TrialPlan plan);
 }
 
 /// <summary>One island of a trial's student search; placed only on silos of the <c>cpu</c> pool.</summary>
 public interface IIslandGrain : IGrainWithStringKey
 {
     /// <summary>Accepts the work and returns at once; the front comes back to the trial grain.</summary>
-    Task Start(IslandJob job);
+    Task<SiloAddress> Start(IslandJob job);
 
     /// <summary>Individuals sent by the previous island of the ring; taken in before this island's next epoch.</summary>
     Task AcceptMigrants(MigrationBatch batch);

@@ -44,12 +44,12 @@ public sealed partial class IslandGrain(
     /// <summary>
     /// Starts the search; a repeated call for the same attempt is ignored, and a call for a newer
     /// attempt (the trial retried its student stage) cancels the older search first. Batches that
-    /// arrived for this attempt before it started are kept.
+    /// arrived for this attempt before it started are kept. Answers with this silo, where the search runs.
     /// </summary>
-    public Task Start(IslandJob job)
+    public Task<SiloAddress> Start(IslandJob job)
     {
         if (_search is { IsCompleted: false } && job.Attempt == _attempt)
-            return Task.CompletedTask;
+            return Task.FromResult(silo.SiloAddress);
 
         _cancel?.Cancel();
         _cancel = new CancellationTokenSource();
@@ -58,7 +58,7 @@ public sealed partial class IslandGrain(
         foreach (var stale in _inbox.Keys.Where(k => k.Attempt < job.Attempt).ToArray())
             _inbox.Remove(stale);
         _search = RunAsync(job, _cancel.Token);
-        return Task.CompletedTask;
+        return Task.FromResult(silo.SiloAddress);
     }
 
     public Task AcceptMigrants(MigrationBatch batch)

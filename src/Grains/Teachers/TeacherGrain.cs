@@ -28,13 +28,12 @@ public sealed partial class TeacherGrain(
 
     private Task? _training;
 
-    public Task Train(TrialPlan plan)
+    /// <summary>Starts the training unless one is running; answers with this silo, where it runs.</summary>
+    public Task<SiloAddress> Train(TrialPlan plan)
     {
-        if (_training is { IsCompleted: false })
-            return Task.CompletedTask;
-
-        _training = RunAsync(plan);
-        return Task.CompletedTask;
+        if (_training is not { IsCompleted: false })
+            _training = RunAsync(plan);
+        return Task.FromResult(silo.SiloAddress);
     }
 
     private async Task RunAsync(TrialPlan plan)

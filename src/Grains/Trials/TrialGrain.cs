@@ -13,7 +13,8 @@ namespace Sweep.Grains.Trials;
 /// from the last persisted stage instead of redoing finished ones.
 /// <para>
 /// A reminder acts as a watchdog. It reactivates a trial whose silo died, and drives a stage
-/// again when it has made no progress for <see cref="SweepSiloOptions.StageTimeout"/>. A stage
+/// again when a silo that ran the stage's grains has been declared dead, or when the stage has
+/// made no progress for <see cref="SweepSiloOptions.StageTimeout"/>. A stage
 /// that fails or stalls is retried until <see cref="SweepSiloOptions.MaxAttempts"/> attempts,
 /// then the trial fails with the last reason, so no trial stays running forever. Callbacks from
 /// an older attempt, or for a stage the trial has left, are ignored: a trial completes once.
@@ -24,12 +25,16 @@ public sealed partial class TrialGrain(
     TrialInputCache inputs,
     SweepMetrics metrics,
     IOptions<SweepSiloOptions> options,
+    IClusterMembershipService membership,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
     private static readonly TimeSpan PlacementRetry = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<int, IslandOutcome> _islands = [];
+
+    /// <summary>The silos that run the current stage's grains, as they answered when it was started.</summary>
+    private readonly HashSet<SiloAddress> _stageSilos = [];
     private bool _driving;
     private IGrainTimer? _retry;
 
@@ -153,6 +158,13 @@ public sealed partial class TrialGrain(
             return;
         }
 
+        if (DeadStageSilo() is { } dead)
+        {
+            // Its training or search died with it; waiting for StageTimeout would only lose time.
+            await RetryOrFailAsync($"stage {S.Stage} lost its silo {dead}, which the cluster declared dead");
+            return;
+        }
+
         var idle = DateTime.UtcNow - S.LastProgressUtc;
         if (idle > options.Value.StageTimeout)
             await RetryOrFailAsync($"stage {S.Stage} made no progress for {idle:hh\\:mm\\:ss}");
@@ -173,6 +185,7 @@ public sealed partial class TrialGrain(
         S.Attempts++;
         S.Error = error;
         _islands.Clear();
+        _stageSilos.Clear();
         S.LastProgressUtc = DateTime.UtcNow;
         await state.WriteStateAsync();
         LogRetry(Key, S.Stage, S.Attempts, error);
@@ -214,7 +227,9 @@ public sealed partial class TrialGrain(
         var plan = S.Plan!;
         try
         {
-            await GrainFactory.GetGrain<ITeacherGrain>(plan.Key).Train(plan);
+            var silo = await GrainFactory.GetGrain<ITeacherGrain>(plan.Key).Train(plan);
+            _stageSilos.Clear();
+            _stageSilos.Add(silo);
         }
         catch (Exception e) when (IsMissingPool(e))
         {
@@ -230,9 +245,11 @@ public sealed partial class TrialGrain(
         {
             // All islands at once: each call only hands over the work, and the ring's first
             // migration waits for every island anyway.
-            await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            var silos = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
                 GrainFactory.GetGrain<IIslandGrain>(TrialKeys.Island(plan.Key, i))
                     .Start(new IslandJob(plan, i, count, S.Teacher!.PredictionsTrain, S.Attempts))));
+            _stageSilos.Clear();
+            _stageSilos.UnionWith(silos);
         }
         catch (Exception e) when (IsMissingPool(e))
         {
@@ -277,6 +294,13 @@ public sealed partial class TrialGrain(
             score.Expression, score.ExpressionSympy, islands.Max(i => i.Seconds), islands.Sum(i => i.Evaluations),
             islands.Sum(i => i.MigrantsReceived), islands.Sum(i => i.MigrantsFromOtherSilos),
             islands.Select(i => i.Silo).ToArray(), score.NonFiniteRows);
+    }
+
+    /// <summary>A silo of the current stage that membership has declared dead, if there is one.</summary>
+    private SiloAddress? DeadStageSilo()
+    {
+        var snapshot = membership.CurrentSnapshot;
+        return _stageSilos.FirstOrDefault(s => snapshot.GetSiloStatus(s) == SiloStatus.Dead);
     }
 
     private int IslandCount()
