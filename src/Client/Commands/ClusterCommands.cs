@@ -110,9 +110,16 @@ public static class ClusterCommands
             if (OutputFolder.Problem(folder) is { } problem)
                 return Task.FromResult(UserMessages.Fail(ExitCodes.InvalidInput, problem));
 
-            return WithSweep(r, ct, async (sweep, _) =>
+            return WithSweep(r, ct, async (sweep, progress) =>
             {
                 var results = await WhileSiloRecovers(sweep.GetResults, ct);
+                var unfinished = results.Count(t => !t.IsFinished);
+                if (unfinished > 0)
+                {
+                    UserMessages.Warn([$"{unfinished} of {results.Count} trials of '{progress.Name}' have not ended; " +
+                        "their rows show their stage (pending, teacher or student) and no student yet"]);
+                }
+
                 ResultWriter.Print(Terminal.ForStandardOutput(), ResultWriter.Write(results, folder), folder);
                 return ExitCodes.Success;
             });

@@ -127,7 +127,7 @@ public static class RunCommand
         {
             // Written while the silo still answers; said below, once it has stopped and the claim holds.
             if (sweep is not null)
-                wroteSoFar = await TryWriteSoFarAsync(host.Services.GetRequiredService<IClusterClient>(), sweep, folder);
+                wroteSoFar = await TryWriteSoFarAsync(sweep, folder);
         }
         finally
         {
@@ -154,7 +154,7 @@ public static class RunCommand
     /// their results, the others with their stage. False, with nothing written, when the rows cannot
     /// be had within <see cref="SoFarTimeout"/> or the sweep has none.
     /// </summary>
-    private static async Task<bool> TryWriteSoFarAsync(IClusterClient grains, ISweepGrain sweep, string folder)
+    private static async Task<bool> TryWriteSoFarAsync(ISweepGrain sweep, string folder)
     {
         using var timeout = new CancellationTokenSource(SoFarTimeout);
         try
@@ -163,7 +163,7 @@ public static class RunCommand
             if (rows.Count == 0)
                 return false;
 
-            ResultWriter.Write(await WithTrialStagesAsync(grains, rows, timeout.Token), folder);
+            ResultWriter.Write(rows, folder);
             return true;
         }
         catch (Exception e) when (e is TimeoutException or OrleansException or IOException
@@ -171,32 +171,6 @@ public static class RunCommand
         {
             return false;
         }
-    }
-
-    /// <summary>
-    /// The sweep's rows with each unfinished one replaced by its trial's own row: the sweep records
-    /// a trial's row only once it has ended, so it shows a running trial as pending. A trial that has
-    /// not been started, or does not answer in time, keeps the sweep's row.
-    /// </summary>
-    private static async Task<IReadOnlyList<TrialResult>> WithTrialStagesAsync(
-        IClusterClient grains, IReadOnlyList<TrialResult> rows, CancellationToken ct)
-    {
-        var asked = rows.Select(async row =>
-        {
-            if (row.IsFinished)
-                return row;
-
-            try
-            {
-                var own = await grains.GetGrain<ITrialGrain>(row.Key).GetResult().WaitAsync(ct);
-                return own.Stage == TrialStage.Pending || own.Key != row.Key ? row : own;
-            }
-            catch (Exception e) when (e is TimeoutException or OrleansException or OperationCanceledException)
-            {
-                return row;
-            }
-        });
-        return await Task.WhenAll(asked);
     }
 
     private static async Task StopAsync(IHost host)

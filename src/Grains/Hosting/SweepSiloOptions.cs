@@ -24,7 +24,10 @@ public sealed record SweepSiloOptions
     /// <summary>Teacher device: <c>cpu</c>, <c>cuda</c> or <c>auto</c>.</summary>
     public string Device { get; init; } = "cpu";
 
-    /// <summary>Times a trial's stage is started before the trial is marked failed.</summary>
+    /// <summary>
+    /// Times a trial's stage is started before the trial is marked failed; starts made again only because a
+    /// silo could not be reached are not counted.
+    /// </summary>
     public int MaxAttempts { get; init; } = 3;
 
     /// <summary>A stage that reports no progress for this long is started again (or the trial fails).</summary>

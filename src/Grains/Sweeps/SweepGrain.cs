@@ -112,11 +112,28 @@ public sealed partial class SweepGrain(
 
     public Task<SweepProgress> GetProgress() => Task.FromResult(Progress());
 
-    public Task<IReadOnlyList<TrialResult>> GetResults()
+    /// <summary>
+    /// Every trial's row, in the spec's order. The sweep stores a row when its trial ends, so for the
+    /// trials running now it asks each for its own row (its stage, and its teacher's scores once
+    /// trained); one that does not answer keeps the stored row.
+    /// </summary>
+    public async Task<IReadOnlyList<TrialResult>> GetResults()
     {
+        var running = await Task.WhenAll(_active.Where(k => !S.Results[k].IsFinished).Select(async key =>
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<ITrialGrain>(key).GetResult();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return S.Results[key];
+            }
+        }));
+        var live = running.Where(r => r.Stage != TrialStage.Pending).ToDictionary(r => r.Key);
         var order = S.Request?.Trials.Select(p => p.Key) ?? [];
-        IReadOnlyList<TrialResult> rows = order.Select(k => S.Results[k]).ToArray();
-        return Task.FromResult(rows);
+        return order.Select(k => live.TryGetValue(k, out var row) && !S.Results[k].IsFinished ? row : S.Results[k])
+            .ToArray();
     }
 
     public async Task TrialEnded(TrialResult result)

@@ -176,9 +176,10 @@ public sealed partial class TrialGrain(
     /// </summary>
     private async Task RetryOrFailAsync(string error, bool retryable = true)
     {
-        if (!retryable || S.Attempts >= options.Value.MaxAttempts)
+        var counted = S.Attempts - S.SiloRestarts;
+        if (!retryable || counted >= options.Value.MaxAttempts)
         {
-            await FailAsync(S.Attempts == 1 || !retryable ? error : $"{error} (gave up after {S.Attempts} attempts)");
+            await FailAsync(counted == 1 || !retryable ? error : $"{error} (gave up after {counted} attempts)");
             return;
         }
 
@@ -209,10 +210,17 @@ public sealed partial class TrialGrain(
         catch (Exception e) when (ClusterFaults.IsUnreachableSilo(e))
         {
             // A silo holding one of the stage's grains died and the cluster has not declared it dead
-            // yet, so calls to it are refused. That says nothing about the trial and costs no attempt;
-            // the stage is started again once the grain can be placed elsewhere. LastProgressUtc stays
-            // as it was, so the watchdog still ends this after StageTimeout if the silo never goes.
+            // yet, so calls to it are refused. That says nothing about the trial and is not counted
+            // against its attempts. The restart still takes a new attempt number: islands that did
+            // start must begin again with the others, or the ring's migration would wait on a
+            // neighbour that starts over. LastProgressUtc stays as it was, so the watchdog still ends
+            // this after StageTimeout if the silo never goes.
             LogSiloUnreachable(Key, S.Stage, e.Message.Split('\n', 2)[0].TrimEnd());
+            S.Attempts++;
+            S.SiloRestarts++;
+            _islands.Clear();
+            _stageSilos.Clear();
+            await state.WriteStateAsync();
             After(ClusterFaults.RetryAfterUnreachable(options.Value.RetryDelay), DriveCurrentStageAsync);
         }
         catch (Exception e)

@@ -21,4 +21,10 @@ public sealed class TrialState
 
     /// <summary>When the trial last moved forward; the watchdog retries a stage idle for too long.</summary>
     [Id(6)] public DateTime LastProgressUtc { get; set; }
+
+    /// <summary>
+    /// Of <see cref="Attempts"/>, the starts made again only because a silo could not be reached; they
+    /// do not count against the limit of attempts.
+    /// </summary>
+    [Id(7)] public int SiloRestarts { get; set; }
 }
