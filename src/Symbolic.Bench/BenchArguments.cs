@@ -51,6 +51,9 @@ internal sealed record BenchArguments
         return problems.Count == 0 ? result : throw new ArgumentException(string.Join("; ", problems));
     }
 
+    /// <summary>Whether a <c>--set</c> override names <paramref name="setting"/>.</summary>
+    public bool Sets(string setting) => Set.Any(a => a.Split('=', 2)[0] == setting);
+
     public static BenchArguments Parse(string[] args)
     {
         var result = new BenchArguments();

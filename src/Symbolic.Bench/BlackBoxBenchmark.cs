@@ -14,6 +14,14 @@ internal static class BlackBoxBenchmark
     private const int Islands = 4;
     private const long Budget = 500_000;
 
+    /// <summary>
+    /// Fit rows from which the size limit is <see cref="LargeMaxSize"/> instead of 40 (unless <c>--set MaxSize=</c>
+    /// fixes it): a set with thousands of rows supports a longer formula than one with dozens.
+    /// </summary>
+    private const int LargeFitRows = 1_000;
+
+    private const int LargeMaxSize = 60;
+
     public static int Run(BenchArguments arguments)
     {
         var anchors = Anchors(Path.Combine(arguments.Datasets, "..", "anchors", "srbench2021_blackbox.tsv"));
@@ -42,7 +50,9 @@ internal static class BlackBoxBenchmark
             var results = Enumerable.Range(1, arguments.Seeds).Select(seed =>
             {
                 var split = Standardized.Split(x, y, features, seed, 0.75, arguments.MaxRows);
-                return Scoring.Run(options, Islands, seed, split, arguments.Refit);
+                var sized = arguments.Sets(nameof(SymbolicOptions.MaxSize)) ? options
+                    : options with { MaxSize = split.Fit.Rows >= LargeFitRows ? LargeMaxSize : options.MaxSize };
+                return Scoring.Run(sized, Islands, seed, split, arguments.Refit);
             }).ToArray();
             var r2 = Scoring.Median(results.Select(r => r.TestR2));
             var r2Chosen = Scoring.Median(results.Select(r => r.TestR2Chosen));
