@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Sweep.Symbolic.Tests;
 
 public class ProblemDataTests
@@ -51,4 +54,20 @@ public class ProblemDataTests
 
         Assert.Equal([2.0, double.PositiveInfinity, double.NaN], predictions);
     }
+
+    [Fact]
+    public void Data_columns_and_evaluation_buffers_start_on_64_byte_boundaries_whatever_the_heap_holds()
+    {
+        for (var k = 0; k < 20; k++)
+        {
+            _ = new byte[8 * k + 1];
+            var data = TestData.Make(37 + k, 3, x => x[0], seed: k);
+            Assert.Equal(0, Address(data.Column(0)) % 64);
+            Assert.Equal(0, Address(new Workspace().Output(37 + k)) % 64);
+            Assert.Equal(0, Address(new Workspace().Scratch(100 + k)) % 64);
+        }
+    }
+
+    private static long Address(ReadOnlySpan<double> span) =>
+        (long)Unsafe.ByteOffset(ref Unsafe.NullRef<double>(), ref MemoryMarshal.GetReference(span));
 }

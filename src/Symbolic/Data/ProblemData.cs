@@ -21,7 +21,7 @@ public sealed class ProblemData
     /// <summary>Largest accepted |value|; 1e150 squared is still finite.</summary>
     public const double MaxMagnitude = 1e150;
 
-    private readonly double[] _columns;
+    private readonly AlignedArray _columns;
     private readonly double[] _target;
 
     /// <summary>Copies the data; <paramref name="xRowMajor"/>[r · features + j] is feature j of row r.</summary>
@@ -56,12 +56,13 @@ public sealed class ProblemData
         Rows = rows;
         Features = features;
         _target = (double[])target.Clone();
-        _columns = new double[xRowMajor.Length];
+        _columns = new AlignedArray(xRowMajor.Length);
+        var columns = _columns.Span;
         for (var r = 0; r < rows; r++)
         {
             for (var j = 0; j < features; j++)
             {
-                _columns[(j * rows) + r] = xRowMajor[(r * features) + j];
+                columns[(j * rows) + r] = xRowMajor[(r * features) + j];
             }
         }
 
@@ -92,7 +93,7 @@ public sealed class ProblemData
     public ReadOnlySpan<double> Target => _target;
 
     /// <summary>All rows of feature <paramref name="feature"/>.</summary>
-    public ReadOnlySpan<double> Column(int feature) => _columns.AsSpan(feature * Rows, Rows);
+    public ReadOnlySpan<double> Column(int feature) => _columns.Slice(feature * Rows, Rows);
 
     /// <summary>
     /// Inputs to predict on, with no target (all zeros). Unlike training data they are not checked:

@@ -12,11 +12,11 @@ internal sealed class Workspace
     [ThreadStatic]
     private static Workspace? _current;
 
-    private double[] _scratch = new double[64 * BatchRows];
-    private double[] _output = new double[1024];
-    private double[] _second = new double[1024];
-    private double[] _adjoint = new double[64 * BatchRows];
-    private double[] _jacobian = new double[1024];
+    private AlignedArray _scratch = new(64 * BatchRows);
+    private AlignedArray _output = new(1024);
+    private AlignedArray _second = new(1024);
+    private AlignedArray _adjoint = new(64 * BatchRows);
+    private AlignedArray _jacobian = new(1024);
     private int[] _stack = new int[64];
 
     /// <summary>The calling thread's workspace.</summary>
@@ -27,10 +27,10 @@ internal sealed class Workspace
     {
         if (_scratch.Length < nodes * BatchRows)
         {
-            _scratch = new double[nodes * BatchRows * 2];
+            _scratch = new AlignedArray(nodes * BatchRows * 2);
         }
 
-        return _scratch;
+        return _scratch.Span;
     }
 
     /// <summary>Scratch for the adjoints of <paramref name="nodes"/> node columns of one batch.</summary>
@@ -38,10 +38,10 @@ internal sealed class Workspace
     {
         if (_adjoint.Length < nodes * BatchRows)
         {
-            _adjoint = new double[nodes * BatchRows * 2];
+            _adjoint = new AlignedArray(nodes * BatchRows * 2);
         }
 
-        return _adjoint;
+        return _adjoint.Span;
     }
 
     /// <summary>A column-major Jacobian of <paramref name="rows"/> × <paramref name="columns"/>.</summary>
@@ -49,10 +49,10 @@ internal sealed class Workspace
     {
         if (_jacobian.Length < rows * columns)
         {
-            _jacobian = new double[rows * columns];
+            _jacobian = new AlignedArray(rows * columns);
         }
 
-        return _jacobian.AsSpan(0, rows * columns);
+        return _jacobian.Slice(0, rows * columns);
     }
 
     /// <summary>An operand stack for programs of up to <paramref name="nodes"/> nodes.</summary>
@@ -71,10 +71,10 @@ internal sealed class Workspace
     {
         if (_output.Length < rows)
         {
-            _output = new double[rows];
+            _output = new AlignedArray(rows);
         }
 
-        return _output.AsSpan(0, rows);
+        return _output.Slice(0, rows);
     }
 
     /// <summary>A second buffer of <paramref name="rows"/> values (used by constant fitting).</summary>
@@ -82,9 +82,9 @@ internal sealed class Workspace
     {
         if (_second.Length < rows)
         {
-            _second = new double[rows];
+            _second = new AlignedArray(rows);
         }
 
-        return _second.AsSpan(0, rows);
+        return _second.Slice(0, rows);
     }
 }
