@@ -4,11 +4,10 @@ namespace Sweep.Symbolic;
 
 /// <summary>
 /// Doubles whose first element lies on a 64-byte boundary (a pinned array with the elements before that
-/// boundary left unused). <c>TensorPrimitives</c> splits a span by the alignment of its address, and its
-/// vector and scalar code for exp, log, sin and the like, and its sums, differ in the last bit; with
-/// buffers wherever the garbage collector put them the same seed gave different fronts from one process
-/// to the next (they agreed only with hardware intrinsics off). The evaluator's buffers and the data
-/// columns are therefore allocated here, so the split, and the result, depend only on the data.
+/// boundary left unused). <c>TensorPrimitives</c> starts its vector loops from aligned addresses, and its
+/// results depended in the last bit on where a span began: with buffers wherever the garbage collector put
+/// them, the same seed gave different fronts from one process to the next (they agreed with hardware
+/// intrinsics turned off, and agree since the evaluator's buffers and the data columns come from here).
 /// </summary>
 internal sealed class AlignedArray
 {
