@@ -15,6 +15,12 @@ internal sealed record BenchArguments
 
     public IReadOnlyList<string> Only { get; init; } = [];
 
+    /// <summary>
+    /// Whether the chosen model's constants are fitted again on all training rows (fit and validation)
+    /// before it is scored (<c>--refit on|off</c>).
+    /// </summary>
+    public bool Refit { get; init; } = true;
+
     /// <summary>Overrides of engine options, "Name=Value" (e.g. TournamentSize=7).</summary>
     public IReadOnlyList<string> Set { get; init; } = [];
 
@@ -45,6 +51,9 @@ internal sealed record BenchArguments
         return problems.Count == 0 ? result : throw new ArgumentException(string.Join("; ", problems));
     }
 
+    /// <summary>Whether a <c>--set</c> override names <paramref name="setting"/>.</summary>
+    public bool Sets(string setting) => Set.Any(a => a.Split('=', 2)[0] == setting);
+
     public static BenchArguments Parse(string[] args)
     {
         var result = new BenchArguments();
@@ -63,6 +72,12 @@ internal sealed record BenchArguments
                 "--max-rows" => result with { MaxRows = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--evaluations" => result with { Evaluations = long.Parse(value, CultureInfo.InvariantCulture) },
                 "--set" => result with { Set = [.. result.Set, value] },
+                "--refit" => result with { Refit = value switch
+                {
+                    "on" => true,
+                    "off" => false,
+                    _ => throw new ArgumentException($"--refit takes on or off, not {value}."),
+                } },
                 "--only" => result with { Only = value.Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 _ => throw new ArgumentException($"Unknown option {args[k]}."),
             };

@@ -20,15 +20,29 @@ internal static class Scoring
         return double.IsFinite(sse) ? 1 - (sse / sst) : double.NegativeInfinity;
     }
 
-    /// <summary>Runs the engine, picks the model by validation error, returns it with test R² and time.</summary>
-    public static (FrontEntry Model, double TestR2, double Seconds, long Evaluations) Run(
-        SymbolicOptions options, int islands, int seed, Standardized split)
+    /// <summary>
+    /// Runs the engine, picks the model by validation error and, when <paramref name="refit"/> is set, fits its
+    /// constants again on all training rows (<see cref="ModelSelection.Refit"/>). Returns the model with its test
+    /// R², the test R² of the chosen model before the refit (the same as TestR2 without one), time and
+    /// evaluations (the refit's included).
+    /// </summary>
+    public static (FrontEntry Model, double TestR2, double TestR2Chosen, double Seconds, long Evaluations) Run(
+        SymbolicOptions options, int islands, int seed, Standardized split, bool refit)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var regressor = new SymbolicRegressor(options, islands, seed);
         var front = regressor.Fit(split.Fit);
-        var model = ModelSelection.Select(front, split.Validation);
-        return (model, R2(model.Expression, split.Test), clock.Elapsed.TotalSeconds, regressor.Evaluations);
+        var chosen = ModelSelection.Select(front, split.Validation);
+        var (model, evaluations) = (chosen, regressor.Evaluations);
+        if (refit)
+        {
+            model = ModelSelection.Refit(chosen, split.Train, out var spent);
+            evaluations += spent;
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var r2 = R2(model.Expression, split.Test);
+        return (model, r2, ReferenceEquals(model, chosen) ? r2 : R2(chosen.Expression, split.Test), seconds, evaluations);
     }
 
     public static double Median(IEnumerable<double> values)

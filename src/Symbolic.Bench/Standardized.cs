@@ -1,11 +1,11 @@
 namespace Sweep.Symbolic.Bench;
 
 /// <summary>A train/test split of a data set, standardized with the training statistics (SRBench's protocol).</summary>
-internal sealed record Standardized(ProblemData Fit, ProblemData Validation, ProblemData Test)
+internal sealed record Standardized(ProblemData Fit, ProblemData Validation, ProblemData Test, ProblemData Train)
 {
     /// <summary>
     /// Shuffles rows with <paramref name="seed"/>, keeps <paramref name="trainShare"/> for training
-    /// (of which a quarter is held out for model selection), standardizes every column and the target
+    /// (of which a quarter is held out for model selection; <c>Train</c> holds both parts), standardizes every column and the target
     /// by the training mean and standard deviation (features only when <paramref name="scaleFeatures"/>),
     /// and caps training rows at <paramref name="maxRows"/>.
     /// </summary>
@@ -42,7 +42,8 @@ internal sealed record Standardized(ProblemData Fit, ProblemData Validation, Pro
         return new Standardized(
             Build(x, y, features, train[..fitCount], means, scales),
             Build(x, y, features, train[fitCount..], means, scales),
-            Build(x, y, features, test, means, scales));
+            Build(x, y, features, test, means, scales),
+            Build(x, y, features, train, means, scales));
     }
 
     private static ProblemData Build(double[] x, double[] y, int features, int[] rows, double[] means, double[] scales)

@@ -77,6 +77,34 @@ public class ModelSelectionTests
     }
 
     [Fact]
+    public void A_refit_fits_the_constants_on_the_given_rows_and_keeps_the_structure_and_size()
+    {
+        var data = TestData.Make(200, 2, x => (3 * Math.Sin(1.5 * x[0])) + 0.5, seed: 31);
+        var rough = Programs.Parse("((sin((1.2 * x0)) * 2) + 0.1)");
+        var entry = new FrontEntry(rough, 4, 1.0);
+
+        var refitted = ModelSelection.Refit(entry, data, out var evaluations);
+
+        Assert.Equal(4, refitted.Size);
+        Assert.True(refitted.Expression.Size <= rough.Size);
+        Assert.True(refitted.Error < 1e-12, $"error {refitted.Error}");
+        Assert.Equal(refitted.Error, ModelSelection.ValidationError(refitted, data), 12);
+        Assert.InRange(evaluations, 2, (2 * ModelSelection.RefitIterations) + 10);
+    }
+
+    [Fact]
+    public void A_refit_returns_the_entry_unchanged_when_it_cannot_improve_it()
+    {
+        var data = TestData.Make(100, 2, x => x[0] + x[1], seed: 32);
+        var exact = Programs.Parse("(x0 + x1)");
+        var entry = new FrontEntry(exact, 3, 0.0);
+        var undefined = new FrontEntry(Programs.Parse("x3"), 1, 0.5);
+
+        Assert.Same(entry, ModelSelection.Refit(entry, data, out _));
+        Assert.Same(undefined, ModelSelection.Refit(undefined, data, out _));
+    }
+
+    [Fact]
     public void An_empty_front_is_refused()
     {
         Assert.Throws<ArgumentException>(() => ModelSelection.Select([], null));
