@@ -26,14 +26,16 @@ public static class CommandValues
     public static Option<DirectoryInfo?> Folder(string name, string description) => new(name)
     {
         Description = description,
-        CustomParser = result => Parse<DirectoryInfo?>(result, text => PathValue<DirectoryInfo>(name, "folder", text, t => new(t))),
+        CustomParser = result => Parse<DirectoryInfo?>(result,
+            text => PathValue<DirectoryInfo>(name, "folder", text, t => new(t))),
     };
 
     /// <summary>A file path argument; an empty or malformed path is a usage error.</summary>
     public static Argument<FileInfo> File(string name, string description) => new(name)
     {
         Description = description,
-        CustomParser = result => Parse<FileInfo?>(result, text => PathValue<FileInfo>($"the {name} argument", "file", text, t => new(t)))!,
+        CustomParser = result => Parse<FileInfo?>(result,
+            text => PathValue<FileInfo>($"the {name} argument", "file", text, t => new(t)))!,
     };
 
     private static T? Parse<T>(ArgumentResult result, Func<string, (T? Value, string? Error)> parse)

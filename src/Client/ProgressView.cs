@@ -25,7 +25,9 @@ public static class ProgressView
             ? FollowLiveAsync(console, poll, since, ct)
             : FollowPlainAsync(console, poll, since, ct);
 
-    /// <summary>One line of counts and, with <paramref name="withTime"/>, the time since <paramref name="since"/>.</summary>
+    /// <summary>
+    /// One line of counts and, with <paramref name="withTime"/>, the time since <paramref name="since"/>.
+    /// </summary>
     public static string Describe(SweepProgress p, bool withTime = true, DateTime? since = null)
     {
         var elapsed = DateTime.UtcNow - (since ?? p.StartedUtc);

@@ -49,7 +49,9 @@ public interface ITrialGrain : IGrainWithStringKey
     Task Heartbeat(TrialStage stage, int? attempt);
 
     /// <param name="error">What went wrong, for the results table.</param>
-    /// <param name="retryable">False when another attempt would fail the same way (the data, a diverging teacher).</param>
+    /// <param name="retryable">
+    /// False when another attempt would fail the same way (the data, a diverging teacher).
+    /// </param>
     Task TeacherFailed(string error, bool retryable);
 
     Task IslandCompleted(IslandOutcome outcome);
@@ -70,6 +72,8 @@ public interface IIslandGrain : IGrainWithStringKey
     /// <summary>Accepts the work and returns at once; the front comes back to the trial grain.</summary>
     Task<SiloAddress> Start(IslandJob job);
 
-    /// <summary>Individuals sent by the previous island of the ring; taken in before this island's next epoch.</summary>
+    /// <summary>
+    /// Individuals sent by the previous island of the ring; taken in before this island's next epoch.
+    /// </summary>
     Task AcceptMigrants(MigrationBatch batch);
 }

@@ -18,8 +18,10 @@ public sealed class SweepMetrics : IDisposable
     {
         _meter = factory.Create(MeterName);
         TrialsStarted = _meter.CreateCounter<long>("sweep.trials.started", description: "Trials admitted by a sweep");
-        TrialsCompleted = _meter.CreateCounter<long>("sweep.trials.completed", description: "Trials that ended with results");
-        TrialsFailed = _meter.CreateCounter<long>("sweep.trials.failed", description: "Trials that ended with an error");
+        TrialsCompleted = _meter.CreateCounter<long>("sweep.trials.completed",
+            description: "Trials that ended with results");
+        TrialsFailed = _meter.CreateCounter<long>("sweep.trials.failed",
+            description: "Trials that ended with an error");
         TeacherSeconds = _meter.CreateHistogram<double>("sweep.teacher.duration", unit: "s",
             description: "Wall time of one teacher training");
         IslandEpochs = _meter.CreateCounter<long>("sweep.island.epochs", description: "Island epochs run");
@@ -29,7 +31,8 @@ public sealed class SweepMetrics : IDisposable
         // A counter is exported only once a measurement has been recorded; adding 0 now makes
         // every series read 0 from the start instead of appearing at its first increment. The
         // exporter must be listening already (see SweepMetricsAtStart in the silo's hosting).
-        foreach (var counter in new[] { TrialsStarted, TrialsCompleted, TrialsFailed, IslandEpochs, Evaluations, Migrants })
+        foreach (var counter in new[] { TrialsStarted, TrialsCompleted, TrialsFailed, IslandEpochs, Evaluations,
+                     Migrants })
             counter.Add(0);
     }
 

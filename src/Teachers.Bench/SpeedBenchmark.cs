@@ -79,12 +79,14 @@ internal static class SpeedBenchmark
         {
             var mine = Median(sharp[value]);
             var theirs = Median(pytorch[value]);
-            Console.WriteLine(string.Create(invariant, $"{value,-8} {mine,15:F1} {theirs,14:F1} {theirs / mine,18:F3}"));
+            Console.WriteLine(string.Create(invariant,
+                $"{value,-8} {mine,15:F1} {theirs,14:F1} {theirs / mine,18:F3}"));
         }
 
         Console.WriteLine(string.Create(invariant,
             $"penalty cost (step time at lambda {lambda} / at 0): TorchSharp "
-            + $"{Median(sharp[0]) / Median(sharp[lambda]):F2}, PyTorch {Median(pytorch[0]) / Median(pytorch[lambda]):F2}"));
+            + $"{Median(sharp[0]) / Median(sharp[lambda]):F2}, "
+            + $"PyTorch {Median(pytorch[0]) / Median(pytorch[lambda]):F2}"));
     }
 
     private static TeacherData Synthetic(int rows, int features)

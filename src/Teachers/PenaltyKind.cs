@@ -15,7 +15,8 @@ public enum PenaltyKind
     /// <summary>
     /// The square of an upper bound on the network's Lipschitz constant: the product over layers of the squared
     /// spectral norms of the weight matrices (estimated by power iteration), times the activation's Lipschitz
-    /// constant squared once per hidden layer. It bounds ‖∂f(x)/∂x‖² everywhere, not only at the training inputs.
+    /// constant squared once per hidden layer. It bounds ‖∂f(x)/∂x‖² everywhere, not only at the training
+    /// inputs.
     /// </summary>
     Lipschitz,
 }

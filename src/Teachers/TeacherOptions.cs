@@ -21,7 +21,9 @@ public sealed record TeacherOptions
     /// <summary>Nonlinearity after each hidden layer. Default tanh.</summary>
     public Activation Activation { get; init; } = Activation.Tanh;
 
-    /// <summary>Optimizer of the weights. Default Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, as in PyTorch).</summary>
+    /// <summary>
+    /// Optimizer of the weights. Default Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, as in PyTorch).
+    /// </summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
     /// <summary>Step size of the optimizer. Default 3e-3.</summary>

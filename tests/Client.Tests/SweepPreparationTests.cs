@@ -45,7 +45,8 @@ public sealed class SweepPreparationTests
         "not valid YAML: this '[' is never closed (a ']' is missing)")]
     [InlineData("name: x\nbenchmarks:\n\t- 1027_ESL\nlambdas: [0]\nseeds: [1]\n", 3, 1,
         "not valid YAML: While scanning a mapping, found invalid tab as indentation.")]
-    public void A_yaml_syntax_error_is_one_problem_at_its_line_and_column(string yaml, int line, int column, string message)
+    public void A_yaml_syntax_error_is_one_problem_at_its_line_and_column(
+        string yaml, int line, int column, string message)
     {
         using var folder = new TemporaryFolder();
         var spec = folder.Write("syntax.yaml", yaml);

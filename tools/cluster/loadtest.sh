@@ -74,7 +74,8 @@ for name in gpu cpu1 cpu2; do
     grep -q "Orleans Silo started." "$work/$name.log" && break
     sleep 0.5
   done
-  grep -q "Orleans Silo started." "$work/$name.log" || { echo "silo $name did not start; see $work/$name.log" >&2; exit 1; }
+  grep -q "Orleans Silo started." "$work/$name.log" \
+    || { echo "silo $name did not start; see $work/$name.log" >&2; exit 1; }
 done
 
 client() { dotnet "$client_dll" "$@" --cluster "$redis" --cluster-id "$cluster_id"; }

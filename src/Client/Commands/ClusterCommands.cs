@@ -279,7 +279,9 @@ public static class ClusterCommands
         return builder.Build();
     }
 
-    /// <summary>Starts the client; throws <see cref="SiloUnavailableException"/> after <see cref="ConnectTimeout"/>.</summary>
+    /// <summary>
+    /// Starts the client; throws <see cref="SiloUnavailableException"/> after <see cref="ConnectTimeout"/>.
+    /// </summary>
     private static async Task ConnectAsync(IHost host, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);

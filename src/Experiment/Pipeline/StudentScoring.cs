@@ -12,7 +12,9 @@ namespace Sweep.Experiment;
 /// <param name="FidelityR2Test">R² against the teacher's predictions on the test inputs.</param>
 /// <param name="Expression">The formula in the original feature names and units.</param>
 /// <param name="ExpressionSympy">The same formula as a string SymPy's <c>sympify</c> reads.</param>
-/// <param name="NonFiniteRows">Validation and test rows where the formula overflowed; see <see cref="StudentScoring"/>.</param>
+/// <param name="NonFiniteRows">
+/// Validation and test rows where the formula overflowed; see <see cref="StudentScoring"/>.
+/// </param>
 public sealed record StudentScore(
     FrontEntry Chosen, double R2Validation, double R2Test, double FidelityR2Test, string Expression,
     string ExpressionSympy, int NonFiniteRows);
@@ -44,8 +46,8 @@ public static class StudentScoring
         var predictedTest = Predict(chosen.Expression, data.XTest, data.Features, teacherTest.Length);
         var nonFinite = ReplaceNonFinite(predictedValidation) + ReplaceNonFinite(predictedTest);
 
-        var raw = Simplifier.Simplify(chosen.Expression.Unstandardize(data.Scaler.FeatureMeans, data.Scaler.FeatureScales,
-            data.Scaler.TargetMean, data.Scaler.TargetScale));
+        var raw = Simplifier.Simplify(chosen.Expression.Unstandardize(
+            data.Scaler.FeatureMeans, data.Scaler.FeatureScales, data.Scaler.TargetMean, data.Scaler.TargetScale));
         return new StudentScore(
             chosen,
             Metrics.R2(data.YValidation, predictedValidation),

@@ -16,7 +16,9 @@ public static class TeacherRunner
 
     /// <summary>Trains on the train rows; validation rows drive early stopping; test rows are only scored.</summary>
     /// <param name="threads">Intra-op threads for this training; 0 keeps the options' value.</param>
-    /// <param name="device">The silo's device (<c>cpu</c>, <c>cuda</c>, <c>auto</c>); null keeps the options' value.</param>
+    /// <param name="device">
+    /// The silo's device (<c>cpu</c>, <c>cuda</c>, <c>auto</c>); null keeps the options' value.
+    /// </param>
     /// <exception cref="TrialFailureException">
     /// The training diverged (a NaN or infinite loss or output at this λ and learning rate); the message names the
     /// epoch, the loss and λ. The same trial would diverge again, so it is not retried.

@@ -14,7 +14,9 @@ public sealed record TrialSettings(
     /// <summary>Islands per trial when the spec does not say.</summary>
     public const int DefaultIslands = 4;
 
-    /// <summary>The settings of benchmark <paramref name="benchmarkIndex"/> at penalty weight <paramref name="lambda"/>.</summary>
+    /// <summary>
+    /// The settings of benchmark <paramref name="benchmarkIndex"/> at penalty weight <paramref name="lambda"/>.
+    /// </summary>
     public static TrialSettings From(SweepSpec spec, int benchmarkIndex, double lambda)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(benchmarkIndex);

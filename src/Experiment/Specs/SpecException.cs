@@ -14,7 +14,9 @@ public sealed class SpecException : Exception
     /// <summary>Every problem, in file order.</summary>
     public IReadOnlyList<SpecProblem> Problems { get; }
 
-    /// <summary>The parts of the spec that could be read despite the problems; their data can still be checked.</summary>
+    /// <summary>
+    /// The parts of the spec that could be read despite the problems; their data can still be checked.
+    /// </summary>
     public SpecParts Readable { get; }
 
     private static string Describe(IReadOnlyList<SpecProblem> problems)

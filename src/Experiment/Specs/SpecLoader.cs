@@ -284,7 +284,8 @@ public static partial class SpecLoader
                 continue;
             }
 
-            fractions[i] = reader.Number(valueNode, $"split.{key}", v => v > 0 && v < 1, "a number strictly between 0 and 1");
+            fractions[i] = reader.Number(valueNode, $"split.{key}", v => v > 0 && v < 1,
+                "a number strictly between 0 and 1");
         }
 
         if (fractions.Any(f => f is null))

@@ -40,7 +40,9 @@ public sealed record SweepSiloOptions
     /// </summary>
     public TimeSpan MigrationWait { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Pause before a failed stage is started again, so a silo that just died can be declared dead first.</summary>
+    /// <summary>
+    /// Pause before a failed stage is started again, so a silo that just died can be declared dead first.
+    /// </summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often each running trial's watchdog reminder fires (Orleans' minimum is one minute).</summary>
@@ -75,5 +77,6 @@ public sealed record SweepSiloOptions
     }
 
     /// <summary>The thread count a training actually uses.</summary>
-    public int EffectiveTeacherThreads => TeacherThreads > 0 ? TeacherThreads : Math.Max(1, Environment.ProcessorCount / 2);
+    public int EffectiveTeacherThreads =>
+        TeacherThreads > 0 ? TeacherThreads : Math.Max(1, Environment.ProcessorCount / 2);
 }

@@ -128,7 +128,8 @@ public sealed partial class IslandGrain(
             }
 
             var emigrants = report.Emigrants.Take(settings.Migrants).Select(ToMessage).ToArray();
-            await SendMigrantsAsync(neighbour, new MigrationBatch(job.Attempt, epoch, emigrants, SiloName, report.Finished), job);
+            await SendMigrantsAsync(neighbour,
+                new MigrationBatch(job.Attempt, epoch, emigrants, SiloName, report.Finished), job);
             if (report.Finished)
                 break;
             arrived = await ReceiveAsync(job, epoch, ct);
@@ -225,7 +226,8 @@ public sealed partial class IslandGrain(
     private partial void LogMigrantsLost(string trialKey, int index, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Island {Index} of {TrialKey} waited {Wait} for its neighbour's emigrants of epoch {Epoch} and goes on without them")]
+        Message = "Island {Index} of {TrialKey} waited {Wait} for its neighbour's emigrants of epoch {Epoch} "
+            + "and goes on without them")]
     private partial void LogMigrantsLate(string trialKey, int index, int epoch, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Index} of {TrialKey} failed")]

@@ -13,7 +13,8 @@ namespace Sweep.Grains.Placement;
 /// the grain class.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-public sealed class PoolPlacementAttribute(string pool) : PlacementFilterAttribute(new PoolPlacementFilterStrategy(pool));
+public sealed class PoolPlacementAttribute(string pool)
+    : PlacementFilterAttribute(new PoolPlacementFilterStrategy(pool));
 
 /// <summary>The filter's strategy: carries the pool name through the grain's properties.</summary>
 public sealed class PoolPlacementFilterStrategy : PlacementFilterStrategy

@@ -180,7 +180,8 @@ public sealed partial class SweepGrain(
     {
         try
         {
-            await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.WatchdogPeriod, options.Value.WatchdogPeriod);
+            await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.WatchdogPeriod,
+                options.Value.WatchdogPeriod);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -316,7 +317,8 @@ public sealed partial class SweepGrain(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogWriteBehindFailed(S.Request?.Name ?? this.GetPrimaryKeyString(), e.Message); // still dirty: the reconciling timer tries again
+            // still dirty: the reconciling timer tries again
+            LogWriteBehindFailed(S.Request?.Name ?? this.GetPrimaryKeyString(), e.Message);
         }
         finally
         {
@@ -324,7 +326,9 @@ public sealed partial class SweepGrain(
         }
     }
 
-    /// <summary>Writes the state if a row changed since the last write; rows that change during the write wait for the next.</summary>
+    /// <summary>
+    /// Writes the state if a row changed since the last write; rows that change during the write wait for the next.
+    /// </summary>
     private async Task WriteChangesAsync()
     {
         await _writeLock.WaitAsync();
@@ -368,16 +372,20 @@ public sealed partial class SweepGrain(
     private static string Normalize(string yaml) =>
         string.Join('\n', yaml.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd())).Trim();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} could not be started, will try again: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Trial {TrialKey} could not be started, will try again: {Reason}")]
     private partial void LogAdmissionFailed(string trialKey, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} did not answer the sweep, will ask again: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Trial {TrialKey} did not answer the sweep, will ask again: {Reason}")]
     private partial void LogTrialUnreachable(string trialKey, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {Sweep} could not register its keep-alive reminder: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Sweep {Sweep} could not register its keep-alive reminder: {Reason}")]
     private partial void LogKeepAliveFailed(string sweep, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {Sweep} could not write its state, will try again: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Sweep {Sweep} could not write its state, will try again: {Reason}")]
     private partial void LogWriteBehindFailed(string sweep, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep} created with {Trials} trials")]

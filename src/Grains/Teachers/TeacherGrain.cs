@@ -64,7 +64,8 @@ public sealed partial class TeacherGrain(
         catch (Exception e)
         {
             LogTrainingFailed(plan.Key, e);
-            await trial.TeacherFailed($"teacher training failed: {e.Message}", retryable: e is not TrialFailureException);
+            await trial.TeacherFailed($"teacher training failed: {e.Message}",
+                retryable: e is not TrialFailureException);
             DeactivateOnIdle();
             return;
         }
@@ -83,11 +84,14 @@ public sealed partial class TeacherGrain(
         var result = TeacherRunner.Train(trialInputs, plan.Seed, options.Value.EffectiveTeacherThreads,
             options.Value.Device, ct);
         var scores = new TeacherMetrics(result.R2Train, result.R2Validation, result.R2Test,
-            result.MeanSquaredInputGradientTest, result.EpochsRun, clock.Elapsed.TotalSeconds, silo.SiloAddress.ToString());
-        return new TeacherOutcome(scores, result.PredictionsTrain, result.PredictionsValidation, result.PredictionsTest);
+            result.MeanSquaredInputGradientTest, result.EpochsRun, clock.Elapsed.TotalSeconds,
+            silo.SiloAddress.ToString());
+        return new TeacherOutcome(scores, result.PredictionsTrain, result.PredictionsValidation,
+            result.PredictionsTest);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Teacher of {TrialKey} trained: test R2 {R2Test:F4} in {Seconds:F1} s")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Teacher of {TrialKey} trained: test R2 {R2Test:F4} in {Seconds:F1} s")]
     private partial void LogTrained(string trialKey, double r2Test, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teacher of {TrialKey} failed")]

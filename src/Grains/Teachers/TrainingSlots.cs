@@ -27,7 +27,9 @@ public sealed class TrainingSlots(IOptions<SweepSiloOptions> options) : IHostedS
 
     public void Release() => _slots.Release();
 
-    /// <summary>Runs <paramref name="training"/> on the thread pool with <see cref="Stopping"/>, and keeps track of it.</summary>
+    /// <summary>
+    /// Runs <paramref name="training"/> on the thread pool with <see cref="Stopping"/>, and keeps track of it.
+    /// </summary>
     public Task<T> Run<T>(Func<CancellationToken, T> training)
     {
         var task = Task.Run(() => training(_stopping.Token), _stopping.Token);
@@ -38,7 +40,9 @@ public sealed class TrainingSlots(IOptions<SweepSiloOptions> options) : IHostedS
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Cancels the trainings in progress and waits for them, until <paramref name="cancellationToken"/> gives up.</summary>
+    /// <summary>
+    /// Cancels the trainings in progress and waits for them, until <paramref name="cancellationToken"/> gives up.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();

@@ -38,7 +38,9 @@ public sealed partial class TrialGrain(
     private bool _driving;
     private IGrainTimer? _retry;
 
-    /// <summary>The watchdog as this activation registered it, so stopping it needs no look-up in the reminder table.</summary>
+    /// <summary>
+    /// The watchdog as this activation registered it, so stopping it needs no look-up in the reminder table.
+    /// </summary>
     private IGrainReminder? _watchdog;
 
     private TrialState S => state.State;
@@ -132,7 +134,9 @@ public sealed partial class TrialGrain(
     }
 
     public Task IslandFailed(int index, int attempt, string error, bool retryable) =>
-        S.Stage == TrialStage.Student && attempt == S.Attempts ? RetryOrFailAsync(error, retryable) : Task.CompletedTask;
+        S.Stage == TrialStage.Student && attempt == S.Attempts
+            ? RetryOrFailAsync(error, retryable)
+            : Task.CompletedTask;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -274,7 +278,9 @@ public sealed partial class TrialGrain(
         After(PlacementRetry, retry);
     }
 
-    /// <summary>Runs <paramref name="action"/> once after <paramref name="delay"/>, replacing any step already planned.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> once after <paramref name="delay"/>, replacing any step already planned.
+    /// </summary>
     private void After(TimeSpan delay, Func<Task> action)
     {
         _retry?.Dispose();
@@ -286,7 +292,9 @@ public sealed partial class TrialGrain(
         }, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
-    /// <summary>Orleans reports a placement whose filters left no silo as an exception about compatible silos.</summary>
+    /// <summary>
+    /// Orleans reports a placement whose filters left no silo as an exception about compatible silos.
+    /// </summary>
     private static bool IsMissingPool(Exception e) =>
         e is OrleansException && e.Message.Contains("compatible", StringComparison.OrdinalIgnoreCase)
         || e.InnerException is not null && IsMissingPool(e.InnerException);
@@ -297,7 +305,8 @@ public sealed partial class TrialGrain(
             plan.Lambda, plan.Seed);
         var front = ParetoFront.Merge(islands.SelectMany(i => i.Front).Select(p =>
             new FrontEntry(Expression.FromArrays(p.Program.Codes, p.Program.Values), p.Size, p.Error)));
-        var score = StudentScoring.Score(front, trialInputs.Data, teacher.PredictionsValidation, teacher.PredictionsTest);
+        var score = StudentScoring.Score(front, trialInputs.Data, teacher.PredictionsValidation,
+            teacher.PredictionsTest);
         return new StudentMetrics(score.R2Validation, score.R2Test, score.FidelityR2Test, score.Chosen.Size,
             score.Expression, score.ExpressionSympy, islands.Max(i => i.Seconds), islands.Sum(i => i.Evaluations),
             islands.Sum(i => i.MigrantsReceived), islands.Sum(i => i.MigrantsFromOtherSilos),
@@ -383,13 +392,15 @@ public sealed partial class TrialGrain(
             S.Stage, S.Attempts, teacher, S.Student, error);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialKey} done: student test R2 {R2Test:F4}, {Expression}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Trial {TrialKey} done: student test R2 {R2Test:F4}, {Expression}")]
     private partial void LogDone(string trialKey, double r2Test, string expression);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} failed: {Error}")]
     private partial void LogFailed(string trialKey, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} retries stage {Stage}, attempt {Attempt}: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Trial {TrialKey} retries stage {Stage}, attempt {Attempt}: {Error}")]
     private partial void LogRetry(string trialKey, TrialStage stage, int attempt, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialKey} resumed by its watchdog at stage {Stage}")]

@@ -30,7 +30,8 @@ public static class SweepSiloHost
     /// Prometheus <c>/metrics</c> endpoint. Configuration comes from the usual sources
     /// (appsettings.json, environment variables with <c>__</c> separators, <paramref name="args"/>).
     /// </summary>
-    public static IHost Build(SiloHostSettings settings, string[] args, Action<IHostApplicationBuilder>? configure = null)
+    public static IHost Build(
+        SiloHostSettings settings, string[] args, Action<IHostApplicationBuilder>? configure = null)
     {
         if (settings.MetricsPort is { } port)
         {
@@ -91,7 +92,8 @@ public static class SweepSiloHost
         services.AddHostedService(sp => sp.GetRequiredService<TrainingSlots>());
         services.TryAddSingleton<SweepMetrics>();
         services.AddHostedService<TeacherDeviceReport>();
-        services.AddPlacementFilter<PoolPlacementFilterStrategy, PoolPlacementFilterDirector>(ServiceLifetime.Transient);
+        services.AddPlacementFilter<PoolPlacementFilterStrategy, PoolPlacementFilterDirector>(
+            ServiceLifetime.Transient);
         return services;
     }
 

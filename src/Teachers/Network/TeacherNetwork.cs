@@ -63,10 +63,14 @@ internal sealed class TeacherNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The bias vectors, input side first.</summary>
     public IReadOnlyList<Parameter> Biases => _biases;
 
-    /// <summary>All parameters, flattened in the order W₀, b₀, W₁, b₁, ...; the parameters are views into it.</summary>
+    /// <summary>
+    /// All parameters, flattened in the order W₀, b₀, W₁, b₁, ...; the parameters are views into it.
+    /// </summary>
     public Tensor Flat { get; }
 
-    /// <summary>All parameters' gradients, in the order of <see cref="Flat"/>; the gradients are views into it.</summary>
+    /// <summary>
+    /// All parameters' gradients, in the order of <see cref="Flat"/>; the gradients are views into it.
+    /// </summary>
     public Tensor FlatGradient { get; }
 
     /// <summary>Maps [rows, features] to [rows, 1].</summary>

@@ -6,8 +6,8 @@ namespace Sweep.Teachers.Penalties;
 internal static class InputGradient
 {
     /// <summary>
-    /// (1/n) Σᵢ Σⱼ (∂f(xᵢ)/∂xᵢⱼ)², exactly, from one backward pass through Σᵢ f(xᵢ): rows do not interact in the
-    /// network, so the gradient of the sum with respect to row i is the input-gradient at row i.
+    /// (1/n) Σᵢ Σⱼ (∂f(xᵢ)/∂xᵢⱼ)², exactly, from one backward pass through Σᵢ f(xᵢ): rows do not
+    /// interact in the network, so the gradient of the sum with respect to row i is the input-gradient at row i.
     /// </summary>
     /// <param name="inputs">
     /// [rows, features], marked <c>requires_grad</c> before <paramref name="outputs"/> were computed.

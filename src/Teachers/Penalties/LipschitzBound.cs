@@ -6,8 +6,8 @@ namespace Sweep.Teachers.Penalties;
 /// <summary>
 /// The Lipschitz penalty: L² with L = c^(layers − 1) · Πₗ σ(Wₗ), an upper bound on the network's Lipschitz
 /// constant, where σ(W) is the largest singular value (spectral norm) of a weight matrix and c the Lipschitz
-/// constant of the activation. Since ‖∂f(x)/∂x‖ ≤ L at every x, the penalty bounds the Jacobian penalty from above
-/// and is measured in the same units.
+/// constant of the activation. Since ‖∂f(x)/∂x‖ ≤ L at every x, the penalty bounds the Jacobian penalty from
+/// above and is measured in the same units.
 /// </summary>
 /// <remarks>
 /// σ(W) is estimated by power iteration, as PyTorch's spectral normalization does: left and right singular-vector

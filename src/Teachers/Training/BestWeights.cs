@@ -2,7 +2,9 @@ using static TorchSharp.torch;
 
 namespace Sweep.Teachers.Training;
 
-/// <summary>A copy of a network's flat parameter buffer, taken at its best epoch and restored when training ends.</summary>
+/// <summary>
+/// A copy of a network's flat parameter buffer, taken at its best epoch and restored when training ends.
+/// </summary>
 internal sealed class BestWeights(Tensor parameters) : IDisposable
 {
     // The flat buffer never requires grad (its views, the parameters, do), so the clone carries no graph.

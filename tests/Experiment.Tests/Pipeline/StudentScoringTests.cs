@@ -19,7 +19,8 @@ public sealed class StudentScoringTests
         // Reference: the chosen program on standardized inputs, mapped back by the train statistics.
         var standardized = Predict(score.Chosen.Expression, data.XTest, data.Features);
         var expected = standardized.Select(v => v * data.Scaler.TargetScale + data.Scaler.TargetMean).ToArray();
-        var rawTest = data.Split.Test.SelectMany(r => dataset.X.AsSpan(r * dataset.Features, dataset.Features).ToArray())
+        var rawTest = data.Split.Test
+            .SelectMany(r => dataset.X.AsSpan(r * dataset.Features, dataset.Features).ToArray())
             .ToArray();
         var parsed = ExpressionParser.Parse(score.Expression, dataset.FeatureNames);
         var actual = Predict(parsed, rawTest, dataset.Features);

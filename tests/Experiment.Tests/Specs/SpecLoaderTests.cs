@@ -173,7 +173,10 @@ public class SpecLoaderTests
         var error = Assert.Throws<SpecException>(() => SpecLoader.Parse(yaml, file, catalog));
 
         Assert.Equal(
-            [new BenchmarkSource("exp_overflow", "../../shared/cases/exp_overflow.csv"), new BenchmarkSource("1027_ESL")],
+            [
+                new BenchmarkSource("exp_overflow", "../../shared/cases/exp_overflow.csv"),
+                new BenchmarkSource("1027_ESL")
+            ],
             error.Readable.Benchmarks);
         Assert.Equal([3], error.Readable.Seeds);
         Assert.Null(error.Readable.Split);

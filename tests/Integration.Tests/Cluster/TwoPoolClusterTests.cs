@@ -113,8 +113,10 @@ public sealed class TwoPoolClusterTests : IAsyncLifetime
             await WaitUntilFinished(sweep, TimeSpan.FromMinutes(3));
             var row = Assert.Single(await sweep.GetResults());
             Assert.Equal(TrialStage.Done, row.Stage);
-            Assert.True(row.Student!.MigrantsReceived > 0, "no migrant arrived, so the test shows nothing about migration");
-            formulas.Add($"{row.Student.Expression} | R2 {row.Student.R2Test:R} | evaluations {row.Student.Evaluations}");
+            Assert.True(row.Student!.MigrantsReceived > 0,
+                "no migrant arrived, so the test shows nothing about migration");
+            formulas.Add(
+                $"{row.Student.Expression} | R2 {row.Student.R2Test:R} | evaluations {row.Student.Evaluations}");
         }
 
         Assert.Equal(formulas[0], formulas[1]);

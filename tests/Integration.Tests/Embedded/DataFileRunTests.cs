@@ -3,7 +3,9 @@ using Sweep.Datasets;
 
 namespace Sweep.Integration.Tests.Embedded;
 
-/// <summary><c>sweep run</c> on benchmarks given as files, with the hard input files of <c>../shared/cases</c>.</summary>
+/// <summary>
+/// <c>sweep run</c> on benchmarks given as files, with the hard input files of <c>../shared/cases</c>.
+/// </summary>
 public sealed class DataFileRunTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);

@@ -113,7 +113,8 @@ public sealed class RunCommandInputTests
         var output = Path.Combine(folder.Path, "out");
         using (var first = SweepProcess.Start("run", spec, "--out", output))
         {
-            await first.WaitForLineAsync(l => l.StartsWith("Sweep 'inputs': 1 trials;", StringComparison.Ordinal), Limit);
+            await first.WaitForLineAsync(
+                l => l.StartsWith("Sweep 'inputs': 1 trials;", StringComparison.Ordinal), Limit);
             first.Signal("INT");
             Assert.Equal(130, await first.WaitAsync(Limit));
         }

@@ -6,7 +6,9 @@ public sealed partial class RunCommandTests
     /// <summary>How long a signalled run may take to stop its silo and exit.</summary>
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(40);
 
-    /// <summary>One trial at a time, so that after the first trial ends the others take long enough to interrupt.</summary>
+    /// <summary>
+    /// One trial at a time, so that after the first trial ends the others take long enough to interrupt.
+    /// </summary>
     private static readonly Dictionary<string, string> OneTrialAtATime = new() { ["Sweep__MaxActiveTrials"] = "1" };
 
     [Theory]

@@ -19,7 +19,9 @@ internal sealed record PyTorchFixture(
     }
 }
 
-/// <summary>A tiny float64 network with fixed weights on a fixed batch; parameters listed W₀, b₀, W₁, b₁, ...</summary>
+/// <summary>
+/// A tiny float64 network with fixed weights on a fixed batch; parameters listed W₀, b₀, W₁, b₁, ...
+/// </summary>
 internal sealed record GradientCase(
     [property: JsonPropertyName("activation")] string Activation,
     [property: JsonPropertyName("optimizer")] string Optimizer,

@@ -3,7 +3,9 @@ namespace Sweep.Teachers.Tests.Support;
 /// <summary>Relative errors of vectors, as the comparisons with PyTorch and finite differences state them.</summary>
 internal static class Compare
 {
-    /// <summary>‖actual − expected‖₂ / ‖expected‖₂, or ‖actual‖₂ when the expected vector is zero.</summary>
+    /// <summary>
+    /// ‖actual − expected‖₂ / ‖expected‖₂, or ‖actual‖₂ when the expected vector is zero.
+    /// </summary>
     public static double RelativeError(IReadOnlyList<double> actual, IReadOnlyList<double> expected)
     {
         Assert.Equal(expected.Count, actual.Count);

@@ -12,7 +12,9 @@ internal static class Networks
         return new TeacherNetwork(features, hidden, activation, generator, ScalarType.Float64, CPU);
     }
 
-    /// <summary>A network holding the given parameters, listed W₀, b₀, W₁, b₁, ... and flattened row-major.</summary>
+    /// <summary>
+    /// A network holding the given parameters, listed W₀, b₀, W₁, b₁, ... and flattened row-major.
+    /// </summary>
     public static TeacherNetwork WithParameters(int features, int[] hidden, Activation activation, double[][] values)
     {
         var network = Create(features, hidden, activation, seed: 0);
