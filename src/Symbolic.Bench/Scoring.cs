@@ -42,7 +42,8 @@ internal static class Scoring
 
         var seconds = clock.Elapsed.TotalSeconds;
         var r2 = R2(model.Expression, split.Test);
-        return (model, r2, ReferenceEquals(model, chosen) ? r2 : R2(chosen.Expression, split.Test), seconds, evaluations);
+        var beforeRefit = ReferenceEquals(model, chosen) ? r2 : R2(chosen.Expression, split.Test);
+        return (model, r2, beforeRefit, seconds, evaluations);
     }
 
     public static double Median(IEnumerable<double> values)

@@ -26,7 +26,9 @@ internal sealed class AlignedColumns
     private readonly double[] _array;
     private readonly int _offset;
 
-    /// <summary>Room for <paramref name="columns"/> columns of <paramref name="length"/> doubles each, zeroed.</summary>
+    /// <summary>
+    /// Room for <paramref name="columns"/> columns of <paramref name="length"/> doubles each, zeroed.
+    /// </summary>
     public AlignedColumns(int columns, int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(columns);

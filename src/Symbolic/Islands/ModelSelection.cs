@@ -64,7 +64,8 @@ public static class ModelSelection
     /// is no better on <paramref name="data"/>, or would make the formula longer.
     /// </summary>
     /// <param name="evaluations">Program runs spent (each Jacobian counts as one, as in the search).</param>
-    public static FrontEntry Refit(FrontEntry entry, ProblemData data, out long evaluations, int iterations = RefitIterations)
+    public static FrontEntry Refit(
+        FrontEntry entry, ProblemData data, out long evaluations, int iterations = RefitIterations)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(data);
