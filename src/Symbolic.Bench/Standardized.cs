@@ -6,8 +6,8 @@ internal sealed record Standardized(ProblemData Fit, ProblemData Validation, Pro
     /// <summary>
     /// Shuffles rows with <paramref name="seed"/>, keeps <paramref name="trainShare"/> for training
     /// (of which a quarter is held out for model selection; <c>Train</c> holds both parts), standardizes every
-    /// column and the target by the training mean and standard deviation (features only when <paramref name="scaleFeatures"/>),
-    /// and caps training rows at <paramref name="maxRows"/>.
+    /// column and the target by the training mean and standard deviation (features only when
+    /// <paramref name="scaleFeatures"/>), and caps training rows at <paramref name="maxRows"/>.
     /// </summary>
     public static Standardized Split(
         double[] x, double[] y, int features, int seed, double trainShare, int maxRows, bool scaleFeatures = true)
