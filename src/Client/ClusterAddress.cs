@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using StackExchange.Redis;
+using Sweep.Silo.Hosting;
 
 namespace Sweep.Client;
 
@@ -10,10 +11,10 @@ public sealed class ClusterAddress
 {
     private readonly string? _password;
 
+    /// <exception cref="FormatException">Not a Redis address (see <see cref="RedisAddress.Parse"/>).</exception>
     public ClusterAddress(string redisConnectionString, string clusterId)
     {
-        Options = ConfigurationOptions.Parse(redisConnectionString);
-        Options.SetDefaultPorts();
+        Options = RedisAddress.Parse(redisConnectionString);
         _password = string.IsNullOrEmpty(Options.Password) ? null : Options.Password;
         ClusterId = clusterId;
     }

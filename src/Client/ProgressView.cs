@@ -33,8 +33,9 @@ public static class ProgressView
         var elapsed = DateTime.UtcNow - (since ?? p.StartedUtc);
         var time = withTime ? $" [{elapsed:hh\\:mm\\:ss}]" : string.Empty;
         var waiting = p.WaitingFor is null ? string.Empty : $" ({p.WaitingFor})";
+        var cancelled = p.Cancelled ? ", cancelled" : string.Empty;
         return $"{p.Name}: {p.Done + p.Failed}/{p.Total} ended ({p.Done} done, {p.Failed} failed), " +
-               $"{p.Running} running, {p.Pending} pending{waiting}{time}";
+               $"{p.Running} running, {p.Pending} pending{cancelled}{waiting}{time}";
     }
 
     private static async Task<SweepProgress> FollowLiveAsync(
@@ -47,7 +48,7 @@ public static class ProgressView
         var status = console.Status().Spinner(Spinner.Known.Dots);
         await status.StartAsync(Markup.Escape(Describe(last, since: since)), async context =>
         {
-            while (!last.IsFinished)
+            while (!last.IsOver)
             {
                 await Task.Delay(PollInterval, ct);
                 last = await poll().WaitAsync(ct);
@@ -72,7 +73,7 @@ public static class ProgressView
                 printed = line;
             }
 
-            if (progress.IsFinished)
+            if (progress.IsOver)
                 return progress;
 
             await Task.Delay(PollInterval, ct);

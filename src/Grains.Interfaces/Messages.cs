@@ -112,10 +112,14 @@ public sealed record SweepProgress(
     [property: Id(4)] int Done,
     [property: Id(5)] int Failed,
     [property: Id(6)] DateTime StartedUtc,
-    [property: Id(7)] string? WaitingFor)
+    [property: Id(7)] string? WaitingFor,
+    [property: Id(8)] bool Cancelled = false)
 {
     /// <summary>True once every trial has ended.</summary>
     public bool IsFinished => Total > 0 && Done + Failed == Total;
+
+    /// <summary>True once no trial will run any more: all ended, or the sweep was cancelled and none runs.</summary>
+    public bool IsOver => IsFinished || (Cancelled && Running == 0);
 }
 
 /// <summary>A sweep as the client submits it.</summary>

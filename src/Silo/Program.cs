@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Sweep.Silo.Hosting;
 
 // A silo of a sweep cluster. Settings come from the Silo section of the configuration
@@ -11,6 +12,19 @@ if (settings.MetricsPort is { } port && MetricsEndpoint.Problem(settings.Metrics
     return 2;
 }
 
-using var host = SweepSiloHost.Build(settings, args);
-await host.RunAsync();
+IHost host;
+try
+{
+    host = SweepSiloHost.Build(settings, args);
+}
+catch (OptionsValidationException e)
+{
+    // Settings such as Sweep__Pools=gpux: one line that names each, not a stack trace.
+    foreach (var failure in e.Failures)
+        Console.Error.WriteLine($"error: {failure}");
+    return 2;
+}
+
+using (host)
+    await host.RunAsync();
 return 0;

@@ -60,6 +60,21 @@ public sealed class ProgressViewTests
         Assert.Matches(@"\[03:00:0\d\]$", ProgressView.Describe(begunLongAgo));
     }
 
+    [Fact]
+    public async Task Following_a_cancelled_sweep_ends_once_no_trial_runs_and_the_line_says_cancelled()
+    {
+        using var writer = new StringWriter();
+        var running = Progress(done: 1) with { Pending = 2, Running = 1, Cancelled = true };
+        var polls = Polls(running, running with { Running = 0, Pending = 2, Done = 2 });
+
+        var final = await ProgressView.FollowAsync(Terminal.Plain(writer), polls, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(final.IsOver);
+        Assert.False(final.IsFinished);
+        Assert.Contains("sweep[1]: 2/4 ended (2 done, 0 failed), 0 running, 2 pending, cancelled [", writer.ToString());
+    }
+
     private static SweepProgress Progress(int done, string? waiting = null) =>
         new("sweep[1]", Total: 4, Pending: 4 - done, Running: 0, Done: done, Failed: 0, DateTime.UtcNow, waiting);
 

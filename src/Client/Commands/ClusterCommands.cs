@@ -165,7 +165,12 @@ public static class ClusterCommands
             try
             {
                 var sweep = client.GetGrain<ISweepGrain>(prepared.Spec.Name);
-                await WhileSiloRecovers(() => sweep.Start(prepared.Request), ct);
+                var progress = await WhileSiloRecovers(() => sweep.Start(prepared.Request), ct);
+                if (progress.Cancelled)
+                {
+                    UserMessages.Warn([$"the sweep '{progress.Name}' was cancelled and admits no more trials; " +
+                        "to run its trials, submit the spec under another `name`"]);
+                }
             }
             catch (SweepConflictException)
             {
@@ -241,7 +246,16 @@ public static class ClusterCommands
                 ExitCodes.InvalidInput, "no cluster given: pass --cluster HOST:PORT or set SWEEP_REDIS");
         }
 
-        var cluster = new ClusterAddress(redis, r.GetValue(ClusterId)!);
+        ClusterAddress cluster;
+        try
+        {
+            cluster = new ClusterAddress(redis, r.GetValue(ClusterId)!);
+        }
+        catch (FormatException e)
+        {
+            return UserMessages.Fail(ExitCodes.InvalidInput, $"--cluster (or SWEEP_REDIS): {e.Message}");
+        }
+
         using var host = BuildClientHost(cluster, ct);
         try
         {

@@ -145,7 +145,8 @@ public static class RunCommand
     {
         var ended = before.Done + before.Failed;
         var resumed = ended > 0 ? $" ({ended} had ended before this run)" : string.Empty;
-        return $"Sweep '{prepared.Spec.Name}': {prepared.Request.Trials.Count} trials{resumed}; " +
+        var count = prepared.Request.Trials.Count;
+        return $"Sweep '{prepared.Spec.Name}': {count} {(count == 1 ? "trial" : "trials")}{resumed}; " +
                $"state and results in {folder}";
     }
 

@@ -286,7 +286,7 @@ public sealed partial class SweepGrain(
         var running = _active.Count(k => !S.Results[k].IsFinished);
         var waiting = _waiting.Count > 0 ? _waiting.Values.Distinct().Order().First() : null;
         return new SweepProgress(S.Request?.Name ?? this.GetPrimaryKeyString(), rows.Count,
-            rows.Count - done - failed - running, running, done, failed, S.StartedUtc, waiting);
+            rows.Count - done - failed - running, running, done, failed, S.StartedUtc, waiting, S.Cancelled);
     }
 
     /// <summary>
@@ -296,7 +296,7 @@ public sealed partial class SweepGrain(
     private Task RowChangedAsync()
     {
         if (IsOver())
-            return WriteChangesAsync();
+            return WriteAsync(); // marks the change first: a row that ends a cancelled sweep is written too
         WriteSoon();
         return Task.CompletedTask;
     }

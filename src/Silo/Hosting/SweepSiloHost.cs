@@ -123,9 +123,9 @@ public static class SweepSiloHost
                 "cluster mode needs a Redis connection string: set SWEEP_REDIS or --redis");
         silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort,
             listenOnAnyHostAddress: true);
-        silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-        silo.AddRedisGrainStorage(StorageNames.Sweep, o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-        silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        silo.UseRedisClustering(o => o.ConfigurationOptions = RedisAddress.Parse(redis));
+        silo.AddRedisGrainStorage(StorageNames.Sweep, o => o.ConfigurationOptions = RedisAddress.Parse(redis));
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisAddress.Parse(redis));
     }
 
     private static int FreePort()

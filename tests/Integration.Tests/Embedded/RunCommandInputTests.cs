@@ -114,7 +114,7 @@ public sealed class RunCommandInputTests
         using (var first = SweepProcess.Start("run", spec, "--out", output))
         {
             await first.WaitForLineAsync(
-                l => l.StartsWith("Sweep 'inputs': 1 trials;", StringComparison.Ordinal), Limit);
+                l => l.StartsWith("Sweep 'inputs': 1 trial;", StringComparison.Ordinal), Limit);
             first.Signal("INT");
             Assert.Equal(130, await first.WaitAsync(Limit));
         }
