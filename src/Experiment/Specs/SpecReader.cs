@@ -77,11 +77,11 @@ internal sealed class SpecReader(string file)
         return null;
     }
 
-    /// <summary>A whole number of at least <paramref name="minimum"/>.</summary>
+    /// <summary>A whole number of at least <paramref name="minimum"/> that fits a 32-bit integer.</summary>
     public int? Integer(YamlNode node, string path, int minimum, string? meaning = null)
     {
         var text = PlainScalar(node);
-        var bound = meaning ?? $"a whole number of at least {minimum}";
+        var bound = meaning ?? $"a whole number from {minimum} to {int.MaxValue}";
         if (text is null
             || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
