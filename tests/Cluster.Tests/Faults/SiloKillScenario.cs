@@ -18,7 +18,7 @@ public sealed partial class SiloKillScenario : IAsyncLifetime
     public const string SweepName = "cluster-fault";
 
     /// <summary>
-    /// 1027_ESL (488 rows) x 3 lambdas x 4 seeds. The student stage lasts seconds on this set (on
+    /// 1027_ESL (488 rows) x 3 lambdas x 4 seeds. The student stage lasts several seconds on this set (on
     /// the 55-row 228_elusage it can end within 0.1 s), so the kill catches islands at work; the
     /// lambdas are small because a very smooth teacher (lambda 0.1) is fitted within a fraction
     /// of a second, before any kill could reach its islands.
@@ -34,7 +34,7 @@ public sealed partial class SiloKillScenario : IAsyncLifetime
         student:
           islands: 4
           population: 60
-          generations: 60
+          generations: 120
           migration_interval: 2
           migrants: 3
           max_size: 15
