@@ -313,11 +313,14 @@ public sealed partial class TrialGrain(
             islands.Select(i => i.Silo).ToArray(), score.NonFiniteRows);
     }
 
-    /// <summary>A silo of the current stage that membership has declared dead, if there is one.</summary>
+    /// <summary>
+    /// A silo of the current stage that membership has declared dead, or no longer lists at all (a snapshot
+    /// answers <see cref="SiloStatus.None"/> for a silo it has dropped), if there is one.
+    /// </summary>
     private SiloAddress? DeadStageSilo()
     {
         var snapshot = membership.CurrentSnapshot;
-        return _stageSilos.FirstOrDefault(s => snapshot.GetSiloStatus(s) == SiloStatus.Dead);
+        return _stageSilos.FirstOrDefault(s => snapshot.GetSiloStatus(s) is SiloStatus.Dead or SiloStatus.None);
     }
 
     private int IslandCount()
