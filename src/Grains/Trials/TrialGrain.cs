@@ -187,14 +187,23 @@ public sealed partial class TrialGrain(
             return;
         }
 
-        S.Attempts++;
         S.Error = error;
+        S.LastProgressUtc = DateTime.UtcNow;
+        await StartStageAgainAsync(options.Value.RetryDelay);
+        LogRetry(Key, S.Stage, S.Attempts, error);
+    }
+
+    /// <summary>
+    /// Takes a new attempt number, forgets what the old attempt's grains reported, writes the state and
+    /// drives the stage again after <paramref name="delay"/>. Callbacks of the old attempt are ignored from here.
+    /// </summary>
+    private async Task StartStageAgainAsync(TimeSpan delay)
+    {
+        S.Attempts++;
         _islands.Clear();
         _stageSilos.Clear();
-        S.LastProgressUtc = DateTime.UtcNow;
         await state.WriteStateAsync();
-        LogRetry(Key, S.Stage, S.Attempts, error);
-        After(options.Value.RetryDelay, DriveCurrentStageAsync);
+        After(delay, DriveCurrentStageAsync);
     }
 
     private async Task DriveCurrentStageAsync()
@@ -220,12 +229,8 @@ public sealed partial class TrialGrain(
             // neighbour that starts over. LastProgressUtc stays as it was, so the watchdog still ends
             // this after StageTimeout if the silo never goes.
             LogSiloUnreachable(Key, S.Stage, e.Message.Split('\n', 2)[0].TrimEnd());
-            S.Attempts++;
             S.SiloRestarts++;
-            _islands.Clear();
-            _stageSilos.Clear();
-            await state.WriteStateAsync();
-            After(ClusterFaults.RetryAfterUnreachable(options.Value.RetryDelay), DriveCurrentStageAsync);
+            await StartStageAgainAsync(ClusterFaults.RetryAfterUnreachable(options.Value.RetryDelay));
         }
         catch (Exception e)
         {
