@@ -21,6 +21,12 @@ internal sealed record BenchArguments
     /// </summary>
     public bool Refit { get; init; } = true;
 
+    /// <summary>
+    /// File to which the black-box benchmark writes one row per data set and seed (test R², size, formula),
+    /// or null for none (<c>--fits FILE</c>).
+    /// </summary>
+    public string? Fits { get; init; }
+
     /// <summary>Overrides of engine options, "Name=Value" (e.g. TournamentSize=7).</summary>
     public IReadOnlyList<string> Set { get; init; } = [];
 
@@ -78,6 +84,7 @@ internal sealed record BenchArguments
                     "off" => false,
                     _ => throw new ArgumentException($"--refit takes on or off, not {value}."),
                 } },
+                "--fits" => result with { Fits = value },
                 "--only" => result with { Only = value.Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 _ => throw new ArgumentException($"Unknown option {args[k]}."),
             };

@@ -42,18 +42,28 @@ internal static class BlackBoxBenchmark
         });
         Console.WriteLine("dataset\trows\tmedian_r2_test\tmedian_size\tseconds\tmedian_r2_test_before_refit\t"
             + "operon_r2\toperon_size\tgplearn_r2\tgplearn_size");
+        using var fits = arguments.Fits is null ? null : new StreamWriter(arguments.Fits);
+        fits?.WriteLine("dataset\tseed\tr2_test\tr2_test_before_refit\tsize\tevaluations\tseconds\tformula");
         var ours = new List<(double R2, double Size, double R2Chosen)>();
         var theirs = new List<(double OperonR2, double OperonSize, double GplearnR2, double GplearnSize)>();
         foreach (var set in sets)
         {
-            var (x, y, features) = ReadPmlb(Path.Combine(arguments.Datasets, set.File));
+            var (x, y, names) = ReadPmlb(Path.Combine(arguments.Datasets, set.File));
             var results = Enumerable.Range(1, arguments.Seeds).Select(seed =>
             {
-                var split = Standardized.Split(x, y, features, seed, 0.75, arguments.MaxRows);
+                var split = Standardized.Split(x, y, names.Count, seed, 0.75, arguments.MaxRows);
                 var sized = arguments.Sets(nameof(SymbolicOptions.MaxSize)) ? options
                     : options with { MaxSize = split.Fit.Rows >= LargeFitRows ? LargeMaxSize : options.MaxSize };
                 return Scoring.Run(sized, Islands, seed, split, arguments.Refit);
             }).ToArray();
+            foreach (var (r, seed) in results.Select((r, k) => (r, k + 1)))
+            {
+                fits?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{set.Name}\t{seed}\t{r.TestR2:F4}\t{r.TestR2Chosen:F4}\t{r.Model.Expression.Size}\t"
+                    + $"{r.Evaluations}\t{r.Seconds:F1}\t{ExpressionFormatter.ToInfix(r.Model.Expression, names)}"));
+            }
+
+            fits?.Flush();
             var r2 = Scoring.Median(results.Select(r => r.TestR2));
             var r2Chosen = Scoring.Median(results.Select(r => r.TestR2Chosen));
             var size = Scoring.Median(results.Select(r => (double)r.Model.Expression.Size));
@@ -79,8 +89,10 @@ internal static class BlackBoxBenchmark
         return 0;
     }
 
-    /// <summary>Reads a PMLB .tsv.gz: tab-separated, header row, target column named "target".</summary>
-    private static (double[] X, double[] Y, int Features) ReadPmlb(string path)
+    /// <summary>
+    /// Reads a PMLB .tsv.gz: tab-separated, header row, target column named "target". Names are the features'.
+    /// </summary>
+    private static (double[] X, double[] Y, IReadOnlyList<string> Names) ReadPmlb(string path)
     {
         using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var reader = new StreamReader(stream);
@@ -110,7 +122,7 @@ internal static class BlackBoxBenchmark
             }
         }
 
-        return ([.. x], [.. y], header.Length - 1);
+        return ([.. x], [.. y], header.Where((_, j) => j != target).ToArray());
     }
 
     private static Dictionary<(string, string), (double R2, double Size)> Anchors(string path) =>
