@@ -9,17 +9,25 @@ internal sealed class HallOfFame
 {
     private readonly Individual?[] _bySize;
     private readonly FrontEntry?[] _final;
+    private readonly Interval[]? _box;
 
-    public HallOfFame(int maxSize)
+    /// <param name="maxSize">The largest program size kept.</param>
+    /// <param name="box">
+    /// When given, a program is kept only if <see cref="Intervals"/> shows it defined over these feature ranges.
+    /// </param>
+    public HallOfFame(int maxSize, Interval[]? box = null)
     {
         _bySize = new Individual?[maxSize + 1];
         _final = new FrontEntry?[maxSize + 1];
+        _box = box;
     }
 
     /// <summary>The stored programs, smallest first.</summary>
     public IEnumerable<Individual> Members => _bySize.OfType<Individual>();
 
-    /// <summary>Offers a program; it is kept when it beats the one stored at its size.</summary>
+    /// <summary>
+    /// Offers a program; it is kept when it beats the one stored at its size and, with a box, is defined on it.
+    /// </summary>
     public void Add(Individual candidate)
     {
         if (!double.IsFinite(candidate.Error) || candidate.Size >= _bySize.Length)
@@ -28,7 +36,8 @@ internal sealed class HallOfFame
         }
 
         var held = _bySize[candidate.Size];
-        if (held is null || candidate.Error < held.Error)
+        if ((held is null || candidate.Error < held.Error)
+            && (_box is null || Intervals.Bound(candidate.Nodes, _box) is not null))
         {
             _bySize[candidate.Size] = candidate;
             _final[candidate.Size] = null;

@@ -61,7 +61,8 @@ public static class ModelSelection
     /// validation rows it was chosen on), so that the rows held out for selection also shape the final
     /// constants. The structure and <see cref="FrontEntry.Size"/> stay; <see cref="FrontEntry.Error"/> becomes
     /// the plain MSE on <paramref name="data"/>. The entry comes back as it was when the refit is not finite,
-    /// is no better on <paramref name="data"/>, or would make the formula longer.
+    /// is no better on <paramref name="data"/>, would make the formula longer, or would move a pole into the range
+    /// of <paramref name="data"/>'s inputs (see <see cref="Intervals"/>) where the entry had none.
     /// </summary>
     /// <param name="evaluations">Program runs spent (each Jacobian counts as one, as in the search).</param>
     public static FrontEntry Refit(
@@ -90,8 +91,11 @@ public static class ModelSelection
         var fit = ConstantFitter.Fit(nodes, scaled, data, iterations, ws);
         evaluations += fit.Evaluations + 2;
         var refitted = HallOfFame.Finalize(fit.Nodes, data, ws);
+        var box = Intervals.Box(data);
+        var staysDefined = !Intervals.IsDefined(entry.Expression, box)
+            || Intervals.IsDefined(refitted.Expression, box);
         return double.IsFinite(refitted.Error) && refitted.Error < before
-            && refitted.Expression.Size <= entry.Expression.Size
+            && refitted.Expression.Size <= entry.Expression.Size && staysDefined
             ? new FrontEntry(refitted.Expression, entry.Size, refitted.Error)
             : entry;
     }
