@@ -77,6 +77,19 @@ public sealed record SymbolicOptions
     /// <summary>Most Levenberg–Marquardt iterations per fit.</summary>
     public int ConstantFittingIterations { get; init; } = 10;
 
+    /// <summary>
+    /// Whether each island's first generation includes the forward stepwise path of linear models
+    /// (x₁, x₁ + c₂·x₂, …; see <c>LinearSeeds</c>) in place of its worst random programs.
+    /// </summary>
+    public bool LinearSeeds { get; init; } = true;
+
+    /// <summary>
+    /// Whether a program enters the hall of fame, and so the front, only if interval arithmetic shows it defined
+    /// and bounded over the range of every feature in the training data (<see cref="Intervals"/>), so that no
+    /// reported formula has a pole between training rows. The population itself may still hold such programs.
+    /// </summary>
+    public bool IntervalCheck { get; init; } = true;
+
     /// <summary>Threads used inside one island to vary and evaluate offspring.</summary>
     public int Parallelism { get; init; } = 1;
 

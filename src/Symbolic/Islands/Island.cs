@@ -15,6 +15,9 @@ namespace Sweep.Symbolic;
 /// </remarks>
 public sealed class Island
 {
+    /// <summary>Levenberg–Marquardt iterations for each seeded linear model.</summary>
+    private const int SeedFitIterations = 20;
+
     private readonly SymbolicOptions _options;
     private readonly ProblemData _data;
     private readonly SearchSpace _space;
@@ -39,7 +42,7 @@ public sealed class Island
         _data = data;
         _space = new SearchSpace(options, data.Features);
         _rng = new Rng(seed);
-        _hall = new HallOfFame(options.MaxSize);
+        _hall = new HallOfFame(options.MaxSize, options.IntervalCheck ? Intervals.Box(data) : null);
     }
 
     /// <summary>Program evaluations spent so far (constant fitting and front building included).</summary>
@@ -98,6 +101,25 @@ public sealed class Island
             var nodes = TreeBuilder.Random(_space, rng, _options.MaxSize);
             return (new Individual(nodes, Fitness.Score(nodes, _data, Workspace.Current), 0), 1L);
         });
+        if (_options.LinearSeeds)
+        {
+            Seed();
+        }
+    }
+
+    /// <summary>Puts the linear path of <see cref="LinearSeeds"/> in place of the worst random programs.</summary>
+    private void Seed()
+    {
+        var (seeds, evaluations) = LinearSeeds.Build(_data, _space, SeedFitIterations, Workspace.Current);
+        Evaluations += evaluations;
+        var worst = Enumerable.Range(0, _population.Length)
+            .OrderByDescending(i => _population[i], Comparer<Individual>.Create(Compare))
+            .Take(Math.Min(seeds.Count, _population.Length - 1)).ToArray();
+        foreach (var (slot, seed) in worst.Zip(seeds))
+        {
+            _population[slot] = seed;
+            _hall.Add(seed);
+        }
     }
 
     private void NextGeneration()
