@@ -30,10 +30,13 @@ namespace Sweep.Grains.Sweeps;
 /// </summary>
 [Reentrant]
 public sealed partial class SweepGrain(
-    [PersistentState("sweep", StorageNames.Sweep)] IPersistentState<SweepState> state,
+    [PersistentState(SweepGrain.StateName, StorageNames.Sweep)] IPersistentState<SweepState> state,
     IOptions<SweepSiloOptions> options,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
+    /// <summary>Name of the sweep's state in the storage; the grain's key is the sweep's name.</summary>
+    public const string StateName = "sweep";
+
     private const string KeepAliveReminder = "keep-alive";
 
     /// <summary>How often an unfinished sweep looks at its active trials and admits more.</summary>
