@@ -17,7 +17,8 @@ public static class ProgressView
 
     /// <param name="since">
     /// Where the time shown counts from: this command's start for <c>run</c>, whose sweep may have
-    /// been resumed from a state begun long ago; null for the sweep's own start.
+    /// been resumed from a state begun long ago; null for the sweep's own start. It stops at the
+    /// sweep's end.
     /// </param>
     public static Task<SweepProgress> FollowAsync(
         IAnsiConsole console, Func<Task<SweepProgress>> poll, CancellationToken ct, DateTime? since = null) =>
@@ -26,16 +27,40 @@ public static class ProgressView
             : FollowPlainAsync(console, poll, since, ct);
 
     /// <summary>
-    /// One line of counts and, with <paramref name="withTime"/>, the time since <paramref name="since"/>.
+    /// One line of counts and, with <paramref name="withTime"/>, the time since <paramref name="since"/>
+    /// (see <see cref="Elapsed"/>).
     /// </summary>
     public static string Describe(SweepProgress p, bool withTime = true, DateTime? since = null)
     {
-        var elapsed = DateTime.UtcNow - (since ?? p.StartedUtc);
-        var time = withTime ? $" [{elapsed:hh\\:mm\\:ss}]" : string.Empty;
+        var elapsed = withTime ? Elapsed(p, since, DateTime.UtcNow) : null;
+        var time = elapsed is { } e ? $" [{e:hh\\:mm\\:ss}]" : string.Empty;
         var waiting = p.WaitingFor is null ? string.Empty : $" ({p.WaitingFor})";
         var cancelled = p.Cancelled ? ", cancelled" : string.Empty;
         return $"{p.Name}: {p.Done + p.Failed}/{p.Total} ended ({p.Done} done, {p.Failed} failed), " +
                $"{p.Running} running, {p.Pending} pending{cancelled}{waiting}{time}";
+    }
+
+    /// <summary>
+    /// The time from <paramref name="since"/> (null: the sweep's first submission) to
+    /// <paramref name="now"/> while trials run, and to the sweep's end once none runs, so that the
+    /// time of an ended sweep stays what it took. Null for an ended sweep whose end was not recorded (it
+    /// ended under an older version), unless <paramref name="since"/> is given: the time since
+    /// then is still known. Never negative: a sweep that ended before <paramref name="since"/> shows zero.
+    /// </summary>
+    public static TimeSpan? Elapsed(SweepProgress p, DateTime? since, DateTime now)
+    {
+        DateTime end;
+        if (!p.IsOver)
+            end = now;
+        else if (p.EndedUtc is { } ended)
+            end = ended;
+        else if (since is not null)
+            end = now;
+        else
+            return null;
+
+        var from = since ?? p.StartedUtc;
+        return end > from ? end - from : TimeSpan.Zero;
     }
 
     private static async Task<SweepProgress> FollowLiveAsync(

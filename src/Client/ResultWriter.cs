@@ -8,13 +8,30 @@ namespace Sweep.Client;
 /// <summary>Writes <c>trials.csv</c> and <c>summary.csv</c> and prints the summary table.</summary>
 public static class ResultWriter
 {
-    public static IReadOnlyList<BenchmarkSummary> Write(IReadOnlyList<TrialResult> results, string folder)
+    /// <summary>File name of the trial table in an output folder.</summary>
+    public const string TrialsFile = "trials.csv";
+
+    /// <summary>File name of the summary table in an output folder.</summary>
+    public const string SummaryFile = "summary.csv";
+
+    /// <summary>
+    /// File of an output folder that names the sweep its tables belong to (one line), so that the
+    /// tables of one sweep are not replaced by another's by mistake (see <see cref="OutputFolder.Owners"/>).
+    /// </summary>
+    public const string SweepFile = ".sweep-name";
+
+    /// <summary>
+    /// Writes the tables of the sweep named <paramref name="sweep"/> into <paramref name="folder"/>,
+    /// with the file that names it; returns the summary.
+    /// </summary>
+    public static IReadOnlyList<BenchmarkSummary> Write(IReadOnlyList<TrialResult> results, string folder, string sweep)
     {
         Directory.CreateDirectory(folder);
         var records = results.Select(ToRecord).ToArray();
         var summary = ResultTables.Summarize(records);
-        ResultTables.WriteTrials(Path.Combine(folder, "trials.csv"), records);
-        ResultTables.WriteSummary(Path.Combine(folder, "summary.csv"), summary);
+        File.WriteAllText(Path.Combine(folder, SweepFile), sweep + "\n");
+        ResultTables.WriteTrials(Path.Combine(folder, TrialsFile), records);
+        ResultTables.WriteSummary(Path.Combine(folder, SummaryFile), summary);
         return summary;
     }
 
@@ -31,7 +48,7 @@ public static class ResultWriter
             table.AddRow(Cells(row).Select(Markup.Escape).ToArray());
 
         console.Write(table);
-        console.WriteLine($"Wrote {Path.Combine(folder, "trials.csv")} and {Path.Combine(folder, "summary.csv")}");
+        console.WriteLine($"Wrote {Path.Combine(folder, TrialsFile)} and {Path.Combine(folder, SummaryFile)}");
     }
 
     public static TrialRecord ToRecord(TrialResult r) => new(

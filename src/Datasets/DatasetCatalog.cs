@@ -11,6 +11,9 @@ public sealed class DatasetCatalog
     /// <summary>File name of the catalog inside a data folder.</summary>
     public const string FileName = "catalog.tsv";
 
+    /// <summary>The shortest name that makes another similar by being part of it.</summary>
+    private const int MinimumContained = 3;
+
     private static readonly string[] RequiredColumns =
         ["name", "file", "target", "rows", "columns_besides_target", "origin"];
 
@@ -92,25 +95,57 @@ public sealed class DatasetCatalog
     }
 
     /// <summary>
-    /// Names of the entries closest to <paramref name="name"/>, for "did you mean" hints: those that contain
-    /// it or are a few edits away, or failing that the nearest by edit distance.
+    /// Names of the entries similar to <paramref name="name"/>, for "did you mean" hints, most similar
+    /// first; empty when no entry is similar. Case is ignored, and a PMLB name is also compared without
+    /// its numeric prefix (<c>1027_ESL</c> as <c>ESL</c>).
     /// </summary>
+    /// <remarks>
+    /// Similar means that one name holds the other, the shorter being at least
+    /// <see cref="MinimumContained"/> characters long, or that the names are at most a third of the typed
+    /// name's length in edits apart (at least one edit).
+    /// A name that is merely the nearest of dissimilar ones is no hint, so it is never offered.
+    /// </remarks>
     public IReadOnlyList<string> Suggest(string name, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var lower = name.ToLowerInvariant();
-        var ranked = Entries
-            .Select(e => (Name: e.Name, Key: e.Name.ToLowerInvariant()))
+        var typed = name.ToLowerInvariant();
+        var maxDistance = Math.Max(1, typed.Length / 3);
+        return Entries
+            .Select(e => (e.Name, Keys: Keys(e.Name)))
             .Select(e => (
                 e.Name,
-                Contains: e.Key.Contains(lower, StringComparison.Ordinal),
-                Distance: EditDistance(lower, e.Key)))
+                Contains: e.Keys.Any(k => Holds(k, typed) || Holds(typed, k)),
+                Distance: e.Keys.Min(k => EditDistance(typed, k))))
+            .Where(p => p.Contains || p.Distance <= maxDistance)
             .OrderByDescending(p => p.Contains)
             .ThenBy(p => p.Distance)
             .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Take(count)
+            .Select(p => p.Name)
             .ToList();
-        var close = ranked.Where(p => p.Contains || p.Distance <= Math.Max(2, lower.Length / 3)).ToList();
-        return (close.Count > 0 ? close : ranked).Take(count).Select(p => p.Name).ToList();
+    }
+
+    /// <summary>
+    /// The hint for a name not in the catalog, to stand in parentheses after it: the similar names
+    /// (<see cref="Suggest"/>), or, when none is, where the full list of names is.
+    /// </summary>
+    public string Hint(string name)
+    {
+        var similar = Suggest(name);
+        return similar.Count > 0
+            ? $"closest: {string.Join(", ", similar)}"
+            : $"none is close; the catalog's `name` column lists all {Entries.Count}";
+    }
+
+    private static bool Holds(string outer, string inner) =>
+        inner.Length >= MinimumContained && outer.Contains(inner, StringComparison.Ordinal);
+
+    /// <summary>The lower-case name, and without its numeric prefix where it has one (PMLB's <c>1027_</c>).</summary>
+    private static string[] Keys(string name)
+    {
+        var key = name.ToLowerInvariant();
+        var prefix = key.TakeWhile(char.IsAsciiDigit).Count();
+        return prefix > 0 && prefix < key.Length - 1 && key[prefix] == '_' ? [key, key[(prefix + 1)..]] : [key];
     }
 
     private static CatalogEntry? ParseRow(

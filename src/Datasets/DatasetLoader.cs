@@ -108,12 +108,11 @@ public static class DatasetLoader
         var catalog = DatasetCatalog.Load(datasetsFolder);
         if (!catalog.TryGet(source.Name, out var entry))
         {
-            var hint = string.Join(", ", catalog.Suggest(source.Name));
             throw new DataException(new DataProblem(
                 catalog.Path,
                 null,
                 null,
-                $"no benchmark named '{source.Name}' in the catalog (closest: {hint}); "
+                $"no benchmark named '{source.Name}' in the catalog ({catalog.Hint(source.Name)}); "
                 + "use a catalog name or give a path"));
         }
 

@@ -103,6 +103,11 @@ public sealed record StudentMetrics(
     [property: Id(11)] int NonFiniteRows);
 
 /// <summary>Counts for a live progress display.</summary>
+/// <param name="StartedUtc">When the sweep was first submitted.</param>
+/// <param name="EndedUtc">
+/// When the sweep learned that no trial runs any more (see <see cref="IsOver"/>); null while trials run,
+/// and for a sweep that ended under an older version, which did not record it.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record SweepProgress(
     [property: Id(0)] string Name,
@@ -113,7 +118,8 @@ public sealed record SweepProgress(
     [property: Id(5)] int Failed,
     [property: Id(6)] DateTime StartedUtc,
     [property: Id(7)] string? WaitingFor,
-    [property: Id(8)] bool Cancelled = false)
+    [property: Id(8)] bool Cancelled = false,
+    [property: Id(9)] DateTime? EndedUtc = null)
 {
     /// <summary>True once every trial has ended.</summary>
     public bool IsFinished => Total > 0 && Done + Failed == Total;

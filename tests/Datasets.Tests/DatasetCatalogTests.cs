@@ -54,6 +54,23 @@ public class DatasetCatalogTests
         Assert.Equal(["1027_ESL"], Catalog.Suggest("esl"));
         Assert.Equal(["airfoil_self_noise"], Catalog.Suggest("airfoil"));
         Assert.Equal(["boston_housing"], Catalog.Suggest("bostn_housing"));
-        Assert.Equal(3, Catalog.Suggest("zzzzzzzzzzzzzz").Count);
+    }
+
+    [Fact]
+    public void A_pmlb_name_is_suggested_for_a_typo_of_it_without_its_number()
+    {
+        Assert.Equal(["1027_ESL"], Catalog.Suggest("ESK"));
+        Assert.Equal(["225_puma8NH"], Catalog.Suggest("puma8hn"));
+        Assert.Equal(["561_cpu", "197_cpu_act", "227_cpu_small"], Catalog.Suggest("cpu"));
+    }
+
+    [Fact]
+    public void A_name_like_no_catalog_name_gets_no_suggestion_but_the_place_of_the_full_list()
+    {
+        Assert.Empty(Catalog.Suggest("zzzzzzzzzzzzzz"));
+        Assert.Empty(Catalog.Suggest("ab"));
+        Assert.Empty(Catalog.Suggest("wine_quality_red"));
+        Assert.Equal("none is close; the catalog's `name` column lists all 41", Catalog.Hint("wine_quality_red"));
+        Assert.Equal("closest: concrete_strength", Catalog.Hint("concrete_strenght"));
     }
 }

@@ -56,6 +56,18 @@ public sealed class DatasetLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_catalog_name_like_none_there_is_an_error_that_points_at_the_catalog_instead()
+    {
+        var error = Assert.Throws<DataException>(() =>
+            DatasetLoader.Load(new BenchmarkSource("wine_quality_red"), SharedFolders.Datasets));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(Path.Combine(SharedFolders.Datasets, DatasetCatalog.FileName), problem.File);
+        Assert.Equal("no benchmark named 'wine_quality_red' in the catalog (none is close; the catalog's `name` "
+            + "column lists all 41); use a catalog name or give a path", problem.Message);
+    }
+
+    [Fact]
     public void A_relative_path_is_resolved_against_the_base_folder()
     {
         folder.WriteGzip("sub/d.tsv.gz", "p\tq\tz\n1\t2\t3\n4\t5\t7\n");

@@ -100,15 +100,23 @@ public static class ClusterCommands
     {
         var output = CommandValues.Folder("--out", "Folder for trials.csv and summary.csv");
         output.Required = true;
+        var overwrite = new Option<bool>("--overwrite")
+        {
+            Description = "Replace the trials.csv and summary.csv of another sweep in --out, " +
+                          "which is otherwise refused",
+        };
         var command = new Command("results", "Write a sweep's trials.csv and summary.csv")
         {
-            SweepName, output, Cluster, ClusterId,
+            SweepName, output, overwrite, Cluster, ClusterId,
         };
         command.SetAction((r, ct) =>
         {
             var folder = r.GetValue(output)!.FullName;
             if (OutputFolder.Problem(folder) is { } problem)
                 return Task.FromResult(UserMessages.Fail(ExitCodes.InvalidInput, problem));
+            var sweepName = r.GetValue(SweepName)!;
+            if (!r.GetValue(overwrite) && OutputFolder.TablesOfAnotherSweep(folder, sweepName) is { } other)
+                return Task.FromResult(UserMessages.Fail(ExitCodes.InvalidInput, other));
 
             return WithSweep(r, ct, async (sweep, progress) =>
             {
@@ -120,7 +128,8 @@ public static class ClusterCommands
                         "their rows show their stage (pending, teacher or student) and no student yet"]);
                 }
 
-                ResultWriter.Print(Terminal.ForStandardOutput(), ResultWriter.Write(results, folder), folder);
+                ResultWriter.Print(Terminal.ForStandardOutput(), ResultWriter.Write(results, folder, progress.Name),
+                    folder);
                 return ExitCodes.Success;
             });
         });

@@ -24,20 +24,27 @@ public static class RunCommand
         var metricsPort = CommandValues.Port("--metrics-port",
             "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the sweep runs");
         var verbose = new Option<bool>("--verbose") { Description = "Log each trial's milestones" };
+        var overwrite = new Option<bool>("--overwrite")
+        {
+            Description = "Replace the trials.csv and summary.csv of another sweep in --out, which is otherwise " +
+                          "refused (that sweep's state there is kept)",
+        };
 
         var command = new Command(
-            "run", "Run a whole sweep on this machine (an embedded silo with a local durable store)")
+            "run", "Run a whole sweep on this machine (an embedded silo with a local durable store). " +
+                   "The same command again resumes it; an --out that holds another sweep's tables is refused")
         {
-            spec, output, datasets, metricsPort, verbose,
+            spec, output, datasets, metricsPort, verbose, overwrite,
         };
         command.SetAction((result, ct) => ExecuteAsync(result.GetValue(spec)!, result.GetValue(output),
-            result.GetValue(datasets), result.GetValue(metricsPort), result.GetValue(verbose), ct));
+            result.GetValue(datasets), result.GetValue(metricsPort), result.GetValue(verbose),
+            result.GetValue(overwrite), ct));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
         FileInfo specFile, DirectoryInfo? output, DirectoryInfo? datasets, int? metricsPort, bool verbose,
-        CancellationToken ct)
+        bool overwrite, CancellationToken ct)
     {
         if (!specFile.Exists)
             return UserMessages.Fail(ExitCodes.InvalidInput, $"{specFile.FullName}: no such file");
@@ -61,6 +68,11 @@ public static class RunCommand
                 $"{folder}: another `sweep run` is using this folder; wait for it or pass another --out");
         }
 
+        // Checked under the lock: no other run writes tables here meanwhile.
+        var otherTables = OutputFolder.TablesOfAnotherSweep(folder, prepared.Spec.Name);
+        if (otherTables is not null && !overwrite)
+            return UserMessages.Fail(ExitCodes.InvalidInput, otherTables);
+
         UserMessages.Warn(prepared.Warnings);
         var console = Terminal.ForStandardOutput();
         using var host = SweepSiloHost.Build(settings with { StateFolder = folder }, [], builder =>
@@ -69,7 +81,7 @@ public static class RunCommand
             builder.Services.AddCommandLifetime();
             CommandLogging.Configure(builder.Logging, verbose, ct);
         });
-        return await RunAsync(host, prepared, specFile, folder, console, ct);
+        return await RunAsync(host, prepared, specFile, folder, replaceTables: otherTables is not null, console, ct);
     }
 
     private static PreparedSweep? TryPrepare(FileInfo specFile, DirectoryInfo? datasets, List<string> problems)
@@ -92,11 +104,12 @@ public static class RunCommand
     /// Starts the embedded silo, follows the sweep to its end and writes the results. On Ctrl-C or
     /// SIGTERM (<paramref name="ct"/>) it writes the results of the trials finished so far, stops the
     /// silo and says how to resume: every finished stage is already in <c>state.db</c>, so the same
-    /// command picks up where this one stopped.
+    /// command picks up where this one stopped. With <paramref name="replaceTables"/> the tables of
+    /// another sweep in <paramref name="folder"/> are deleted once the sweep has accepted its spec.
     /// </summary>
     private static async Task<int> RunAsync(
-        IHost host, PreparedSweep prepared, FileInfo specFile, string folder, IAnsiConsole console,
-        CancellationToken ct)
+        IHost host, PreparedSweep prepared, FileInfo specFile, string folder, bool replaceTables,
+        IAnsiConsole console, CancellationToken ct)
     {
         // The time shown is this run's: a sweep resumed from its state began long ago.
         var runStarted = DateTime.UtcNow;
@@ -109,12 +122,14 @@ public static class RunCommand
             var accepting = grains.GetGrain<ISweepGrain>(prepared.Spec.Name);
             // Said only once the sweep has accepted this spec: a refused spec gets its error alone.
             var before = await accepting.Start(prepared.Request).WaitAsync(ct);
+            if (replaceTables)
+                OutputFolder.RemoveTables(folder);
             sweep = accepting;
             console.WriteLine(StartLine(prepared, before, folder));
             await ProgressView.FollowAsync(console, accepting.GetProgress, ct, runStarted);
 
             var results = await accepting.GetResults().WaitAsync(ct);
-            ResultWriter.Print(console, ResultWriter.Write(results, folder), folder);
+            ResultWriter.Print(console, ResultWriter.Write(results, folder, prepared.Spec.Name), folder);
             return ExitCodes.Success;
         }
         catch (SweepConflictException)
@@ -127,7 +142,7 @@ public static class RunCommand
         {
             // Written while the silo still answers; said below, once it has stopped and the claim holds.
             if (sweep is not null)
-                wroteSoFar = await TryWriteSoFarAsync(sweep, folder);
+                wroteSoFar = await TryWriteSoFarAsync(sweep, folder, prepared.Spec.Name);
         }
         finally
         {
@@ -155,7 +170,7 @@ public static class RunCommand
     /// their results, the others with their stage. False, with nothing written, when the rows cannot
     /// be had within <see cref="SoFarTimeout"/> or the sweep has none.
     /// </summary>
-    private static async Task<bool> TryWriteSoFarAsync(ISweepGrain sweep, string folder)
+    private static async Task<bool> TryWriteSoFarAsync(ISweepGrain sweep, string folder, string name)
     {
         using var timeout = new CancellationTokenSource(SoFarTimeout);
         try
@@ -164,7 +179,7 @@ public static class RunCommand
             if (rows.Count == 0)
                 return false;
 
-            ResultWriter.Write(rows, folder);
+            ResultWriter.Write(rows, folder, name);
             return true;
         }
         catch (Exception e) when (e is TimeoutException or OrleansException or IOException

@@ -224,10 +224,9 @@ public static partial class SpecLoader
             }
             else
             {
-                var hint = string.Join(", ", catalog.Suggest(source.Name));
                 reader.Report(
                     ValueOf(item, "name"),
-                    $"benchmarks[{i + 1}]: '{source.Name}' is not in {catalog.Path} (closest: {hint}); "
+                    $"benchmarks[{i + 1}]: '{source.Name}' is not in {catalog.Path} ({catalog.Hint(source.Name)}); "
                     + "use a catalog name or give a path");
             }
         }

@@ -30,10 +30,13 @@ namespace Sweep.Grains.Sweeps;
 /// </summary>
 [Reentrant]
 public sealed partial class SweepGrain(
-    [PersistentState("sweep", StorageNames.Sweep)] IPersistentState<SweepState> state,
+    [PersistentState(SweepGrain.StateName, StorageNames.Sweep)] IPersistentState<SweepState> state,
     IOptions<SweepSiloOptions> options,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
+    /// <summary>Name of the sweep's state in the storage; the grain's key is the sweep's name.</summary>
+    public const string StateName = "sweep";
+
     private const string KeepAliveReminder = "keep-alive";
 
     /// <summary>How often an unfinished sweep looks at its active trials and admits more.</summary>
@@ -157,6 +160,7 @@ public sealed partial class SweepGrain(
     public async Task Cancel()
     {
         S.Cancelled = true;
+        StopClockIfNoneRuns();
         await WriteAsync();
     }
 
@@ -175,6 +179,23 @@ public sealed partial class SweepGrain(
 
     /// <summary>True once no trial will run any more: all ended, or the sweep was cancelled.</summary>
     private bool IsOver() => S.Cancelled || S.Results.Values.All(r => r.IsFinished);
+
+    /// <summary>
+    /// Records the sweep's end the first time no trial runs any more (every trial ended, or the sweep was
+    /// cancelled and its running trials ended), so its time stops there instead of growing with every
+    /// look at a finished sweep. Written with the row or the cancellation that ended it.
+    /// </summary>
+    private void StopClockIfNoneRuns()
+    {
+        if (S.EndedUtc is not null)
+            return;
+
+        var noneRuns = S.Cancelled
+            ? _active.All(k => S.Results[k].IsFinished)
+            : S.Results.Values.All(r => r.IsFinished);
+        if (noneRuns)
+            S.EndedUtc = DateTime.UtcNow;
+    }
 
     private async Task KeepAliveAsync()
     {
@@ -286,7 +307,8 @@ public sealed partial class SweepGrain(
         var running = _active.Count(k => !S.Results[k].IsFinished);
         var waiting = _waiting.Count > 0 ? _waiting.Values.Distinct().Order().First() : null;
         return new SweepProgress(S.Request?.Name ?? this.GetPrimaryKeyString(), rows.Count,
-            rows.Count - done - failed - running, running, done, failed, S.StartedUtc, waiting, S.Cancelled);
+            rows.Count - done - failed - running, running, done, failed, S.StartedUtc, waiting, S.Cancelled,
+            S.EndedUtc);
     }
 
     /// <summary>
@@ -295,6 +317,7 @@ public sealed partial class SweepGrain(
     /// </summary>
     private Task RowChangedAsync()
     {
+        StopClockIfNoneRuns();
         if (IsOver())
             return WriteAsync(); // marks the change first: a row that ends a cancelled sweep is written too
         WriteSoon();

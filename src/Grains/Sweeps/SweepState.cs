@@ -12,4 +12,11 @@ public sealed class SweepState
     [Id(2)] public DateTime StartedUtc { get; set; }
 
     [Id(3)] public bool Cancelled { get; set; }
+
+    /// <summary>
+    /// When the sweep learned that no trial runs any more: its last trial ended, or it was cancelled and
+    /// its last running trial ended. Null while trials run, and for a sweep that ended under an older
+    /// version, which did not record it.
+    /// </summary>
+    [Id(4)] public DateTime? EndedUtc { get; set; }
 }

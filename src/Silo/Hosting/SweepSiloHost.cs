@@ -25,6 +25,9 @@ namespace Sweep.Silo.Hosting;
 /// <summary>Builds a sweep silo host, embedded in the client or as its own process.</summary>
 public static class SweepSiloHost
 {
+    /// <summary>File name of the grain state in an embedded silo's state folder.</summary>
+    public const string StateFile = "state.db";
+
     /// <summary>
     /// A host with the silo and, when <see cref="SiloHostSettings.MetricsPort"/> is set, a
     /// Prometheus <c>/metrics</c> endpoint. Configuration comes from the usual sources
@@ -101,7 +104,7 @@ public static class SweepSiloHost
     public static ISiloBuilder AddSqliteSweepStorage(this ISiloBuilder silo, string folder)
     {
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sweep, (services, _) =>
-            new SqliteGrainStorage(Path.Combine(folder, "state.db"),
+            new SqliteGrainStorage(Path.Combine(folder, StateFile),
                 services.GetRequiredService<IGrainStorageSerializer>()));
         return silo;
     }

@@ -32,6 +32,43 @@ public sealed class SqliteGrainStorage : IGrainStorage
             """);
     }
 
+    /// <summary>
+    /// The keys of the grains that have a state named <paramref name="stateName"/> in the file at
+    /// <paramref name="path"/> (for the sweep state, the names of the sweeps it holds), read without a
+    /// silo; empty when there is no such file or it is not a state file of this kind.
+    /// </summary>
+    public static IReadOnlyList<string> StoredKeys(string path, string stateName)
+    {
+        if (!File.Exists(path))
+            return [];
+
+        var readOnly = new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+        };
+        try
+        {
+            using var connection = new SqliteConnection(readOnly.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT grain_id FROM grain_state WHERE grain_type = $t ORDER BY grain_id";
+            command.Parameters.AddWithValue("$t", stateName);
+            using var reader = command.ExecuteReader();
+            var keys = new List<string>();
+            while (reader.Read())
+            {
+                if (GrainId.TryParse(reader.GetString(0), out var id))
+                    keys.Add(id.Key.ToString());
+            }
+
+            return keys;
+        }
+        catch (SqliteException)
+        {
+            return [];
+        }
+    }
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await _gate.WaitAsync();

@@ -162,6 +162,21 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void A_benchmark_name_like_no_catalog_name_gets_no_suggestion_but_the_place_of_the_full_list()
+    {
+        var catalog = DatasetCatalog.Load(RepositoryFolders.Datasets);
+        var file = Path.Combine(RepositoryFolders.Examples, "virtual.yaml");
+        var yaml = "name: t\nbenchmarks: [wine_quality_red]\nlambdas: [0]\nseeds: [1]\n";
+
+        var error = Assert.Throws<SpecException>(() => SpecLoader.Parse(yaml, file, catalog));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal((2, 14), (problem.Line, problem.Column));
+        Assert.Equal($"benchmarks[1]: 'wine_quality_red' is not in {catalog.Path} (none is close; the catalog's "
+            + "`name` column lists all 41); use a catalog name or give a path", problem.Message);
+    }
+
+    [Fact]
     public void An_invalid_spec_still_gives_the_benchmarks_it_can_locate_with_its_seeds_and_split()
     {
         var catalog = DatasetCatalog.Load(RepositoryFolders.Datasets);

@@ -127,6 +127,43 @@ public sealed class RunCommandInputTests
                      "rename this sweep (its `name` key) or pass another --out", text.Trim());
     }
 
+    /// <summary>
+    /// Another sweep's tables in --out are refused, whether the folder names their sweep or only its
+    /// state file does (tables written before the folder named it); the same sweep resumes there, and
+    /// <c>--overwrite</c> lets another sweep replace them.
+    /// </summary>
+    [Fact]
+    public async Task A_folder_that_holds_the_tables_of_another_sweep_is_refused_unless_overwrite_is_passed()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("spec.yaml", Spec);
+        var other = folder.Write("other.yaml", Spec.Replace("name: inputs", "name: other", StringComparison.Ordinal));
+        var output = Path.Combine(folder.Path, "out");
+        var trials = Path.Combine(output, "trials.csv");
+        await StartAndInterruptAsync("inputs", spec, "--out", output);
+        var tables = File.ReadAllText(trials);
+
+        var refused = await RunAsync("run", other, "--out", output);
+        File.Delete(Path.Combine(output, ".sweep-name"));
+        var refusedByState = await RunAsync("run", other, "--out", output);
+
+        var expected = $"error: {output} holds trials.csv and summary.csv of the sweep 'inputs', which the " +
+                       "results of 'other' would replace; pass another --out, or --overwrite to replace them";
+        Assert.Equal((2, expected), (refused.Code, refused.Output.Trim()));
+        Assert.Equal((2, expected), (refusedByState.Code, refusedByState.Output.Trim()));
+        Assert.Equal(tables, File.ReadAllText(trials));
+
+        await StartAndInterruptAsync("inputs", spec, "--out", output);
+        await StartAndInterruptAsync("other", other, "--out", output, "--overwrite");
+
+        var back = await RunAsync("run", spec, "--out", output);
+
+        Assert.Equal("other", File.ReadAllText(Path.Combine(output, ".sweep-name")).Trim());
+        Assert.True(File.Exists(trials), "the interrupted run of 'other' wrote no trials.csv");
+        Assert.Equal(2, back.Code);
+        Assert.Contains("of the sweep 'other', which the results of 'inputs' would replace", back.Output);
+    }
+
     [Fact]
     public async Task A_usage_error_exits_with_2_and_points_to_the_help()
     {
@@ -163,6 +200,15 @@ public sealed class RunCommandInputTests
         Assert.Equal(2, code);
         Assert.StartsWith($"error: {spec}:3:1: not valid YAML: ", output.Trim());
         Assert.Contains("tab", output);
+    }
+
+    /// <summary>Runs the sweep named <paramref name="name"/> until it has started, then interrupts it.</summary>
+    private static async Task StartAndInterruptAsync(string name, params string[] args)
+    {
+        using var run = SweepProcess.Start(["run", .. args]);
+        await run.WaitForLineAsync(l => l.StartsWith($"Sweep '{name}': 1 trial", StringComparison.Ordinal), Limit);
+        run.Signal("INT");
+        Assert.Equal(130, await run.WaitAsync(Limit));
     }
 
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)
