@@ -42,14 +42,16 @@ internal sealed record BenchArguments
             var parts = assignment.Split('=', 2);
             var property = typeof(SymbolicOptions).GetProperty(parts[0])
                 ?? throw new ArgumentException($"SymbolicOptions has no setting named {parts[0]}.");
-            object value = property.PropertyType switch
+            object value;
+            try
             {
-                var t when t == typeof(IReadOnlyList<string>) => parts[1].Split(';'),
-                var t when t == typeof(IReadOnlyList<double>) =>
-                    parts[1].Split(';').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
-                var t when t.IsEnum => Enum.Parse(t, parts[1]),
-                var t => Convert.ChangeType(parts[1], t, CultureInfo.InvariantCulture),
-            };
+                value = ParseSetting(property.PropertyType, parts.Length > 1 ? parts[1] : "");
+            }
+            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+            {
+                throw new ArgumentException($"--set {assignment}: {e.Message}");
+            }
+
             property.SetValue(result, value);
         }
 
@@ -57,14 +59,37 @@ internal sealed record BenchArguments
         return problems.Count == 0 ? result : throw new ArgumentException(string.Join("; ", problems));
     }
 
+    private static object ParseSetting(Type type, string text) => type switch
+    {
+        var t when t == typeof(IReadOnlyList<string>) => text.Split(';'),
+        var t when t == typeof(IReadOnlyList<double>) =>
+            text.Split(';').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
+        var t when t.IsEnum => Enum.Parse(t, text),
+        var t => Convert.ChangeType(text, t, CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Whether a <c>--set</c> override names <paramref name="setting"/>.</summary>
     public bool Sets(string setting) => Set.Any(a => a.Split('=', 2)[0] == setting);
 
-    public static BenchArguments Parse(string[] args)
+    /// <summary>
+    /// Reads <c>--name value</c> pairs. Only the options in <paramref name="allowed"/> are accepted, so that an
+    /// option a command would ignore is refused instead.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// An option is unknown, not allowed here, lacks its value or has a bad one.
+    /// </exception>
+    public static BenchArguments Parse(string[] args, IReadOnlyCollection<string> allowed)
     {
         var result = new BenchArguments();
         for (var k = 0; k < args.Length; k += 2)
         {
+            if (!allowed.Contains(args[k]))
+            {
+                throw new ArgumentException(allowed.Count == 0
+                    ? $"{args[k]}: this benchmark takes no options."
+                    : $"{args[k]} is not an option here; the options are {string.Join(", ", allowed)}.");
+            }
+
             if (k + 1 >= args.Length)
             {
                 throw new ArgumentException($"The option {args[k]} needs a value.");
@@ -74,9 +99,9 @@ internal sealed record BenchArguments
             result = args[k] switch
             {
                 "--datasets" => result with { Datasets = value },
-                "--seeds" => result with { Seeds = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--max-rows" => result with { MaxRows = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--evaluations" => result with { Evaluations = long.Parse(value, CultureInfo.InvariantCulture) },
+                "--seeds" => result with { Seeds = Positive(args[k], value) },
+                "--max-rows" => result with { MaxRows = Positive(args[k], value) },
+                "--evaluations" => result with { Evaluations = Positive(args[k], value) },
                 "--set" => result with { Set = [.. result.Set, value] },
                 "--refit" => result with { Refit = value switch
                 {
@@ -90,8 +115,13 @@ internal sealed record BenchArguments
             };
         }
 
+        result.Apply(new SymbolicOptions());
         return result;
     }
+
+    private static int Positive(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
+            : throw new ArgumentException($"{option} takes a whole number of at least 1, not '{value}'.");
 
     private static string DefaultDatasets()
     {

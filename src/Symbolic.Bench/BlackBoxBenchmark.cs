@@ -31,6 +31,13 @@ internal static class BlackBoxBenchmark
             .Select(c => (Name: c[0], File: c[1], Rows: int.Parse(c[3], CultureInfo.InvariantCulture)))
             .OrderBy(s => s.Rows)
             .ToArray();
+        var unknown = arguments.Only.Except(sets.Select(s => s.Name)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException($"--only names {string.Join(", ", unknown)}, which the catalog "
+                + $"({Path.Combine(arguments.Datasets, "catalog.tsv")}) does not list as PMLB sets.");
+        }
+
         var budget = arguments.Evaluations > 0 ? arguments.Evaluations : Budget;
         var options = arguments.Apply(new SymbolicOptions
         {

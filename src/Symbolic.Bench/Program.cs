@@ -1,21 +1,50 @@
 using Sweep.Symbolic.Bench;
 
 // Benchmarks of the symbolic-regression engine; docs/benchmarks.md records the figures.
-//   eval                      node evaluations per second, one core and all cores, beside a SIMD add loop
-//   feynman [--seeds N]       share of the 20 simplest Feynman equations solved at 200,000 evaluations
-//   pmlb [--seeds N] [--max-rows R] [--only a,b]
-//                             median test R² and size on the PMLB sets beside SRBench 2021 medians
-// Options common to all: --datasets DIR (default ../shared/datasets beside the repository).
-return args.FirstOrDefault() switch
+string[] common = ["--datasets"];
+string[] fitting = [.. common, "--seeds", "--evaluations", "--set", "--refit"];
+var commands = new Dictionary<string, (string[] Options, Func<BenchArguments, int> Run, string Help)>
 {
-    "eval" => EvaluationBenchmark.Run(BenchArguments.Parse(args[1..])),
-    "feynman" => FeynmanBenchmark.Run(BenchArguments.Parse(args[1..])),
-    "pmlb" => BlackBoxBenchmark.Run(BenchArguments.Parse(args[1..])),
-    _ => Usage(),
+    ["eval"] = ([], EvaluationBenchmark.Run,
+        "node evaluations per second, one core and all cores, beside a SIMD add loop"),
+    ["feynman"] = (fitting, FeynmanBenchmark.Run,
+        "share of the 20 simplest Feynman equations solved at 200,000 evaluations"),
+    ["pmlb"] = ([.. fitting, "--max-rows", "--only", "--fits"], BlackBoxBenchmark.Run,
+        "median test R² and size on the PMLB sets beside SRBench 2021 medians"),
 };
 
-static int Usage()
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project src/Symbolic.Bench -- eval|feynman|pmlb [options]");
+    return Usage(args.FirstOrDefault() is { } unknown and not ("--help" or "-h") ? unknown : null);
+}
+
+try
+{
+    return command.Run(BenchArguments.Parse(args[1..], command.Options));
+}
+catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
     return 2;
+}
+
+int Usage(string? unknown)
+{
+    if (unknown is not null)
+    {
+        Console.Error.WriteLine($"error: unknown benchmark '{unknown}'.");
+    }
+
+    Console.Error.WriteLine("usage: dotnet run -c Release --project src/Symbolic.Bench -- COMMAND [options]");
+    foreach (var (name, (options, _, help)) in commands)
+    {
+        Console.Error.WriteLine($"  {name,-8} {help}");
+        Console.Error.WriteLine($"           options: {(options.Length == 0 ? "none" : string.Join(" ", options))}");
+    }
+
+    Console.Error.WriteLine("Options take one value each: --datasets DIR, --seeds N, --evaluations N (total per");
+    Console.Error.WriteLine("fit), --set Name=Value (a SymbolicOptions setting), --refit on|off, --max-rows N");
+    Console.Error.WriteLine("(training rows), --only a,b (data sets by catalog name), --fits FILE (one row per");
+    Console.Error.WriteLine("data set and seed).");
+    return unknown is null && args.Length > 0 ? 0 : 2;
 }
