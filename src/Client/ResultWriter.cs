@@ -35,7 +35,11 @@ public static class ResultWriter
         return summary;
     }
 
-    /// <summary>Prints the summary table; every cell is escaped, as benchmark names may hold brackets.</summary>
+    /// <summary>
+    /// Prints the summary table at its natural width, wider than the console if need be, so that no
+    /// number or name is wrapped or cut (see <see cref="NaturalWidth"/>); every cell is escaped, as
+    /// benchmark names may hold brackets.
+    /// </summary>
     public static void Print(IAnsiConsole console, IReadOnlyList<BenchmarkSummary> summary, string folder)
     {
         var table = new Table().Title(
@@ -47,8 +51,10 @@ public static class ResultWriter
         foreach (var row in summary)
             table.AddRow(Cells(row).Select(Markup.Escape).ToArray());
 
-        console.Write(table);
-        console.WriteLine($"Wrote {Path.Combine(folder, TrialsFile)} and {Path.Combine(folder, SummaryFile)}");
+        console.Write(new NaturalWidth(table));
+        var wrote = $"Wrote {Path.Combine(folder, TrialsFile)} and {Path.Combine(folder, SummaryFile)}";
+        console.Write(new NaturalWidth(new Text(wrote)));
+        console.WriteLine();
     }
 
     public static TrialRecord ToRecord(TrialResult r) => new(

@@ -8,7 +8,10 @@ namespace Sweep.Client;
 /// </summary>
 public static class Terminal
 {
-    /// <summary>Columns a redirected table gets, so the summary table of 8 columns is not wrapped.</summary>
+    /// <summary>
+    /// Columns a redirected console gets instead of Spectre's 80, so lines of text are not wrapped early;
+    /// tables print at their natural width whatever the width (see <see cref="NaturalWidth"/>).
+    /// </summary>
     public const int RedirectedWidth = 132;
 
     /// <summary>The console for standard output, plain when standard output is redirected.</summary>

@@ -9,6 +9,19 @@ public sealed class ResultWriterTests
         new("feynman[I.6.2]", 0.8123, 0.01, 0.85, 0.0464, 0.9, 0.91, Trials: 4, Failed: 1),
     ];
 
+    private static readonly BenchmarkSummary[] WideSummary =
+    [
+        new("airfoil_self_noise", 0.6593, 0.001, 0.7012, 0.0636, 0.9345, 0.9281, Trials: 8, Failed: 0),
+        new("feynman[I.6.2]", 0.8123, 0.01, 0.85, 0.0464, 0.9, 0.91, Trials: 4, Failed: 1),
+    ];
+
+    private static readonly string[] WideSummaryCells =
+    [
+        "benchmark", "baseline", "best λ", "best", "relative", "teacher λ=0", "teacher best", "failed",
+        "airfoil_self_noise", "0.6593", "0.001", "0.7012", "+6.4 %", "0.9345", "0.9281", "0/8",
+        "feynman[I.6.2]", "0.8123", "0.01", "0.8500", "+4.6 %", "0.9000", "0.9100", "1/4",
+    ];
+
     [Fact]
     public void A_redirected_summary_table_is_plain_text_with_names_as_written()
     {
@@ -34,4 +47,35 @@ public sealed class ResultWriterTests
         Assert.Contains("feynman[I.6.2]", writer.ToString());
         Assert.Contains("/runs/[old]/summary.csv", writer.ToString());
     }
+
+    [Theory]
+    [InlineData(false, 60)]
+    [InlineData(false, 80)]
+    [InlineData(true, 60)]
+    [InlineData(true, 80)]
+    public void A_console_narrower_than_the_summary_table_gets_it_at_its_natural_width(bool terminal, int width)
+    {
+        using var narrowWriter = new StringWriter();
+        using var wideWriter = new StringWriter();
+        var narrow = terminal ? TestConsoles.Terminal(narrowWriter) : Terminal.Plain(narrowWriter);
+        var wide = terminal ? TestConsoles.Terminal(wideWriter) : Terminal.Plain(wideWriter);
+        narrow.Profile.Width = width;
+        wide.Profile.Width = 200;
+
+        ResultWriter.Print(narrow, WideSummary, "/runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide");
+        ResultWriter.Print(wide, WideSummary, "/runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide");
+
+        var text = narrowWriter.ToString();
+        Assert.True(TableWidth(wideWriter.ToString()) > width, "the table must not fit the narrow console");
+        foreach (var cell in WideSummaryCells)
+            Assert.Contains($" {cell} ", text);
+        Assert.DoesNotContain("…", text);
+        Assert.Contains(
+            "Wrote /runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide/trials.csv and "
+            + "/runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide/summary.csv", text);
+        Assert.Equal(wideWriter.ToString(), text);
+    }
+
+    private static int TableWidth(string text) =>
+        text.Split('\n').Where(line => line.Contains('│')).Max(line => line.TrimEnd().Length);
 }
