@@ -10,8 +10,9 @@ namespace Sweep.Grains;
 public interface ISweepGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Starts the sweep, or resumes it when it already exists with the same spec. A different
-    /// spec under the same name is refused with <see cref="SweepConflictException"/>.
+    /// Starts the sweep, or resumes it when it already exists with a spec that means the same sweep
+    /// (comments, layout, key order and the spelling of numbers aside). A different spec under the same
+    /// name is refused with <see cref="SweepConflictException"/>, which names the first setting that differs.
     /// </summary>
     Task<SweepProgress> Start(SweepRequest request);
 

@@ -181,12 +181,12 @@ public static class ClusterCommands
                         "to run its trials, submit the spec under another `name`"]);
                 }
             }
-            catch (SweepConflictException)
+            catch (SweepConflictException e)
             {
                 // The sweep grain's own message also offers another results folder, which only `run` has.
                 return UserMessages.Fail(ExitCodes.InvalidInput,
                     $"{spec.FullName}: the cluster already has a sweep named '{prepared.Spec.Name}' with a " +
-                    "different spec; rename this sweep (its `name` key) to submit it");
+                    $"different spec ({e.Difference}); rename this sweep (its `name` key) to submit it");
             }
 
             Console.WriteLine(prepared.Spec.Name);

@@ -132,11 +132,11 @@ public static class RunCommand
             ResultWriter.Print(console, ResultWriter.Write(results, folder, prepared.Spec.Name), folder);
             return ExitCodes.Success;
         }
-        catch (SweepConflictException)
+        catch (SweepConflictException e)
         {
             return UserMessages.Fail(ExitCodes.InvalidInput,
                 $"{specFile.FullName}: {folder} holds the state of a sweep named '{prepared.Spec.Name}' with a " +
-                "different spec; rename this sweep (its `name` key) or pass another --out");
+                $"different spec ({e.Difference}); rename this sweep (its `name` key) or pass another --out");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -206,8 +206,8 @@ internal sealed class SpecReader(string file)
             return null;
         }
 
-        var key = Normalize(text);
-        if (choices.Any(c => Normalize(c) == key))
+        var key = ChoiceKey(text);
+        if (choices.Any(c => ChoiceKey(c) == key))
         {
             return text;
         }
@@ -216,7 +216,8 @@ internal sealed class SpecReader(string file)
         return null;
     }
 
-    private static string Normalize(string name) =>
+    /// <summary>The form in which <see cref="Choice"/> compares names: lower case, without underscores.</summary>
+    internal static string ChoiceKey(string name) =>
         name.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
 
     private static string? PlainScalar(YamlNode node) =>

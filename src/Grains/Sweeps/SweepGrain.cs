@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Sweep.Experiment;
 using Sweep.Grains.Hosting;
 
 namespace Sweep.Grains.Sweeps;
@@ -100,11 +101,12 @@ public sealed partial class SweepGrain(
             await WriteAsync();
             LogCreated(request.Name, request.Trials.Count);
         }
-        else if (!SameSpec(S.Request.SpecYaml, request.SpecYaml))
+        else if (SpecDifference(S.Request, request) is { } difference)
         {
             throw new SweepConflictException(
-                $"a sweep named '{request.Name}' already exists with a different spec; " +
-                "rename the sweep (its `name` key) or write its results to another folder");
+                $"a sweep named '{request.Name}' already exists with a different spec ({difference}); " +
+                "rename the sweep (its `name` key) or write its results to another folder",
+                difference);
         }
 
         await KeepAliveAsync();
@@ -388,10 +390,29 @@ public sealed partial class SweepGrain(
     private static TrialResult PendingRow(TrialPlan plan) =>
         new(plan.Key, plan.Benchmark, plan.Lambda, plan.Seed, TrialStage.Pending, 0, null, null, null);
 
-    /// <summary>Specs compare as text, ignoring line endings and trailing white space.</summary>
-    private static bool SameSpec(string a, string b) =>
-        Normalize(a) == Normalize(b);
+    /// <summary>
+    /// How the spec of <paramref name="request"/> differs from that of the sweep's own
+    /// <paramref name="stored"/> request, or null when both mean the same sweep
+    /// (<see cref="SpecComparison"/>). The stored text was valid when it was stored; should this version
+    /// of Sweep no longer read it, only the texts can be compared.
+    /// </summary>
+    private static string? SpecDifference(SweepRequest stored, SweepRequest request)
+    {
+        if (Normalize(stored.SpecYaml) == Normalize(request.SpecYaml))
+            return null;
 
+        try
+        {
+            return SpecComparison.FirstDifference(
+                request.SpecYaml, request.SpecPath, stored.SpecYaml, stored.SpecPath);
+        }
+        catch (SpecException)
+        {
+            return "its text; the stored spec is no longer a valid spec, so only the texts could be compared";
+        }
+    }
+
+    /// <summary>Spec text without its line endings' and trailing white space's differences.</summary>
     private static string Normalize(string yaml) =>
         string.Join('\n', yaml.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd())).Trim();
 

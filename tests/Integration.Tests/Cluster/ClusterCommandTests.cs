@@ -88,8 +88,8 @@ public sealed class ClusterCommandTests(RedisAndSilo cluster) : IClassFixture<Re
         var (code, output) = await SweepAsync(["submit", spec, .. cluster.Options]);
 
         Assert.Equal(2, code);
-        Assert.Equal($"error: {spec}: the cluster already has a sweep named 'changed' with a different spec; " +
-                     "rename this sweep (its `name` key) to submit it", output.Trim());
+        Assert.Equal($"error: {spec}: the cluster already has a sweep named 'changed' with a different spec " +
+                     "(lambdas: [0, 0.1] here, [0] stored); rename this sweep (its `name` key) to submit it", output.Trim());
     }
 
     [Fact]

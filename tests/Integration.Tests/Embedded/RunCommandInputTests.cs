@@ -123,8 +123,29 @@ public sealed class RunCommandInputTests
         var (code, text) = await RunAsync("run", spec, "--out", output);
 
         Assert.Equal(2, code);
-        Assert.Equal($"error: {spec}: {output} holds the state of a sweep named 'inputs' with a different spec; " +
-                     "rename this sweep (its `name` key) or pass another --out", text.Trim());
+        Assert.Equal($"error: {spec}: {output} holds the state of a sweep named 'inputs' with a different spec " +
+                     "(lambdas: [0, 0.1] here, [0] stored); rename this sweep (its `name` key) or pass another --out",
+            text.Trim());
+    }
+
+    [Fact]
+    public async Task A_spec_rewritten_with_comments_other_key_order_and_number_spelling_resumes_its_sweep()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = folder.Write("spec.yaml", Spec);
+        var output = Path.Combine(folder.Path, "out");
+        await StartAndInterruptAsync("inputs", spec, "--out", output);
+
+        File.WriteAllText(spec, """
+            # the same sweep
+            seeds: [1]
+            lambdas: [0.0e0]  # baseline only
+            benchmarks:
+              - 228_elusage
+            name: inputs
+            """);
+
+        await StartAndInterruptAsync("inputs", spec, "--out", output);
     }
 
     /// <summary>
