@@ -1,13 +1,17 @@
 namespace Sweep.Datasets;
 
 /// <summary>
-/// Everything one trial needs from a data set: the split for its seed and the three parts standardized
-/// with training statistics.
+/// Everything one trial needs from a data set: the split for its seed, the three parts standardized
+/// with training statistics, and the true targets of each part in original units.
 /// </summary>
 /// <remarks>
-/// R² is unchanged when truth and prediction go through the same affine map, so R² computed on these
-/// standardized targets equals R² in original units, and it stays finite for targets near the double
-/// range.
+/// In exact arithmetic R² is unchanged when truth and prediction go through the same affine map, but
+/// standardization rounds: a training target far larger than the others (1.7e308 among values near 10,
+/// say) sets a scale so large that every other target standardizes to the same double, and the digits
+/// that told them apart are gone. Scores are therefore computed against the raw targets
+/// (<see cref="RawYTrain"/>, <see cref="RawYValidation"/>, <see cref="RawYTest"/>) with predictions mapped
+/// back by <see cref="Standardizer.RestoreTarget"/>; <see cref="Metrics.R2"/> stays finite for targets near
+/// the double range.
 /// </remarks>
 public sealed class PreparedData
 {
@@ -23,6 +27,9 @@ public sealed class PreparedData
         YTrain = scaler.StandardizeTargets(data, split.Train);
         YValidation = scaler.StandardizeTargets(data, split.Validation);
         YTest = scaler.StandardizeTargets(data, split.Test);
+        RawYTrain = split.Train.Select(r => data.Y[r]).ToArray();
+        RawYValidation = split.Validation.Select(r => data.Y[r]).ToArray();
+        RawYTest = split.Test.Select(r => data.Y[r]).ToArray();
     }
 
     /// <summary>Standardized training features, row-major.</summary>
@@ -42,6 +49,15 @@ public sealed class PreparedData
 
     /// <summary>Standardized test targets.</summary>
     public double[] YTest { get; }
+
+    /// <summary>Training targets in original units, in the order of <see cref="YTrain"/>.</summary>
+    public double[] RawYTrain { get; }
+
+    /// <summary>Validation targets in original units, in the order of <see cref="YValidation"/>.</summary>
+    public double[] RawYValidation { get; }
+
+    /// <summary>Test targets in original units, in the order of <see cref="YTest"/>.</summary>
+    public double[] RawYTest { get; }
 
     /// <summary>Number of features per row.</summary>
     public int Features { get; }

@@ -61,6 +61,17 @@ public class PreparedDataTests
         Assert.Equal(DataSplit.Create(1503, new SplitFractions(), 4).Test, data.Split.Test);
     }
 
+    [Fact]
+    public void The_raw_targets_of_each_part_are_the_file_values_of_its_rows_in_split_order()
+    {
+        var data = PreparedData.Prepare(Airfoil, new SplitFractions(), 5);
+
+        Assert.Equal(data.Split.Train.Select(r => Airfoil.Y[r]), data.RawYTrain);
+        Assert.Equal(data.Split.Validation.Select(r => Airfoil.Y[r]), data.RawYValidation);
+        Assert.Equal(data.Split.Test.Select(r => Airfoil.Y[r]), data.RawYTest);
+        Assert.Equal(data.RawYTest.Select(data.Scaler.StandardizeTarget), data.YTest);
+    }
+
     private static void AssertStandard(double[] values)
     {
         var mean = values.Average();

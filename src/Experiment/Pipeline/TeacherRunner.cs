@@ -1,3 +1,4 @@
+using Sweep.Datasets;
 using Sweep.Teachers;
 
 namespace Sweep.Experiment;
@@ -15,6 +16,14 @@ public static class TeacherRunner
     public const double InputClip = 1e6;
 
     /// <summary>Trains on the train rows; validation rows drive early stopping; test rows are only scored.</summary>
+    /// <remarks>
+    /// The result's R² figures are against the true targets in original units: the network's outputs mapped
+    /// back by the training statistics, against the raw targets, as <see cref="StudentScoring"/> scores the
+    /// student. They agree with R² in standardized units up to rounding, except where a huge training target
+    /// makes every other target standardize to the same double. An output whose value in original units lies
+    /// beyond the double range is scored as the training mean, the student's rule. Losses, gradients and
+    /// predictions stay in standardized units.
+    /// </remarks>
     /// <param name="threads">Intra-op threads for this training; 0 keeps the options' value.</param>
     /// <param name="device">
     /// The silo's device (<c>cpu</c>, <c>cuda</c>, <c>auto</c>); null keeps the options' value.
@@ -35,13 +44,26 @@ public static class TeacherRunner
             options = options with { Device = device };
         try
         {
-            return TeacherTrainer.Train(teacherData, options, seed, ct);
+            return InOriginalUnits(TeacherTrainer.Train(teacherData, options, seed, ct), data);
         }
         catch (TeacherDivergenceException e)
         {
             throw new TrialFailureException(e.Message, e);
         }
     }
+
+    private static TeacherResult InOriginalUnits(TeacherResult result, PreparedData data) => result with
+    {
+        R2Train = R2(data.RawYTrain, result.PredictionsTrain, data.Scaler),
+        R2Validation = R2(data.RawYValidation, result.PredictionsValidation, data.Scaler),
+        R2Test = R2(data.RawYTest, result.PredictionsTest, data.Scaler),
+    };
+
+    /// <summary>R² of standardized predictions against raw targets; NaN for an empty part, as the trainer's.</summary>
+    private static double R2(double[] rawTargets, double[] standardized, Standardizer scaler) =>
+        rawTargets.Length == 0
+            ? double.NaN
+            : Metrics.R2(rawTargets, OriginalUnits.Restore(scaler, standardized, out _));
 
     private static double[] Clip(double[] x) =>
         x.All(v => Math.Abs(v) <= InputClip) ? x : x.Select(v => Math.Clamp(v, -InputClip, InputClip)).ToArray();

@@ -77,6 +77,37 @@ public sealed class StudentScoringTests
         Assert.True(double.IsFinite(score.FidelityR2Test));
     }
 
+    [Fact]
+    public void Scores_are_r2_in_original_units_even_where_a_huge_training_target_collapses_the_standardized_ones()
+    {
+        // y = 2x + a wobble on 100 rows, except one training row whose target is 1e30: standardized with that
+        // row's statistics, every other target becomes the same double, so R² in standardized units would be 0.
+        const int rows = 100;
+        var hugeRow = DataSplit.Create(rows, new SplitFractions(), seed: 1).Train[0];
+        var x = Enumerable.Range(0, rows).Select(i => (double)(i % 10)).ToArray();
+        var y = x.Select((v, i) => i == hugeRow ? 1e30 : 2 * v + Math.Sin(i)).ToArray();
+        var data = PreparedData.Prepare(new Dataset("huge", "huge.csv", ["x"], "y", x, y), new SplitFractions(), 1);
+        var identity = Expression.FromArrays([(int)OpCode.Variable], [0]);
+
+        var score = StudentScoring.Score([new FrontEntry(identity, 1, 0)], data, data.YValidation, data.YTest);
+
+        // Reference in raw units by the textbook formula: the formula predicts ((x − mx) / sx) · sy + my, about
+        // 1e29 on every row, against targets below 20; nothing here comes near overflow.
+        var scaler = data.Scaler;
+        double Reference(int[] part) => HandR2(
+            part.Select(r => y[r]).ToArray(),
+            part.Select(r => (x[r] - scaler.FeatureMeans[0]) / scaler.FeatureScales[0] * scaler.TargetScale
+                + scaler.TargetMean).ToArray());
+        var (validation, test) = (Reference(data.Split.Validation), Reference(data.Split.Test));
+
+        Assert.Single(data.YValidation.Distinct());
+        Assert.Single(data.YTest.Distinct());
+        Assert.Equal(validation, score.R2Validation, 1e-9 * Math.Abs(validation));
+        Assert.Equal(test, score.R2Test, 1e-9 * Math.Abs(test));
+        Assert.True(score.R2Validation < -1e50 && score.R2Test < -1e50, $"{score.R2Validation}, {score.R2Test}");
+        Assert.Equal(0, score.NonFiniteRows);
+    }
+
     private static (PreparedData Data, Dataset Dataset) Prepare(string file)
     {
         var dataset = DatasetLoader.Load(new BenchmarkSource("case", Path: Path.Combine(RepositoryFolders.Cases, file)),
