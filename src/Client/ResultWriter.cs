@@ -80,8 +80,16 @@ public static class ResultWriter
         _ => "pending",
     };
 
-    private static string Format(double? value, string format = "F4") =>
-        value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+    /// <summary>
+    /// A score with four decimals; one of a million or more in size (an R² of −1.8e308 for a formula that
+    /// misses by orders of magnitude) in four significant digits, so it stays one short cell.
+    /// </summary>
+    private static string Format(double? value, string format = "F4") => value switch
+    {
+        null => "-",
+        { } v when Math.Abs(v) >= 1e6 => v.ToString("G4", CultureInfo.InvariantCulture),
+        { } v => v.ToString(format, CultureInfo.InvariantCulture),
+    };
 
     private static string Percent(double? value) =>
         value is { } v ? (v * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " %" : "-";

@@ -38,6 +38,22 @@ public sealed class ResultWriterTests
     }
 
     [Fact]
+    public void A_score_of_a_million_or_more_in_size_prints_in_four_significant_digits()
+    {
+        using var writer = new StringWriter();
+        BenchmarkSummary[] summary =
+            [new("overflow_row", -double.MaxValue, 0, -double.MaxValue, 0, -2.5e7, 0.91, Trials: 1, Failed: 0)];
+
+        ResultWriter.Print(Terminal.Plain(writer), summary, "/runs/x");
+
+        var text = writer.ToString();
+        Assert.Contains("-1.798E+308", text);
+        Assert.Contains("-2.5E+07", text);
+        Assert.Contains("0.9100", text);
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length < 200, line));
+    }
+
+    [Fact]
     public void On_a_terminal_brackets_in_names_and_folders_are_printed_not_read_as_styles()
     {
         using var writer = new StringWriter();
