@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 using Sweep.Client;
 using Sweep.Grains;
@@ -18,14 +15,7 @@ public sealed class MissingPoolTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.UseSiloMetadata(new Dictionary<string, string> { [SiloPools.MetadataKey] = SiloPools.Cpu });
-            silo.AddMemoryGrainStorage(StorageNames.Sweep);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton(Options.Create(new SweepSiloOptions { Pools = SiloPools.Cpu }));
-            silo.Services.AddSweepServices();
-        });
+        builder.ConfigureSilo((_, silo) => TestSilo.Configure(silo, new SweepSiloOptions { Pools = SiloPools.Cpu }));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 using Sweep.Client;
 using Sweep.Grains;
@@ -24,15 +21,8 @@ public sealed class SweepClockTests : IAsyncLifetime
     {
         var pools = $"{SiloPools.Gpu},{SiloPools.Cpu}";
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.UseSiloMetadata(new Dictionary<string, string> { [SiloPools.MetadataKey] = pools });
-            silo.AddMemoryGrainStorage(StorageNames.Sweep);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton(Options.Create(
-                new SweepSiloOptions { Pools = pools, TeacherThreads = 1, MaxActiveTrials = 1 }));
-            silo.Services.AddSweepServices();
-        });
+        builder.ConfigureSilo((_, silo) => TestSilo.Configure(
+            silo, new SweepSiloOptions { Pools = pools, TeacherThreads = 1, MaxActiveTrials = 1 }));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 using Sweep.Client;
 using Sweep.Grains;
@@ -29,11 +26,7 @@ public sealed class TwoPoolClusterTests : IAsyncLifetime
         {
             _gpuSiloName ??= options.SiloName;
             var pool = options.SiloName == _gpuSiloName ? SiloPools.Gpu : SiloPools.Cpu;
-            silo.UseSiloMetadata(new Dictionary<string, string> { [SiloPools.MetadataKey] = pool });
-            silo.AddMemoryGrainStorage(StorageNames.Sweep);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton(Options.Create(new SweepSiloOptions { Pools = pool, TeacherThreads = 1 }));
-            silo.Services.AddSweepServices();
+            TestSilo.Configure(silo, new SweepSiloOptions { Pools = pool, TeacherThreads = 1 });
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
