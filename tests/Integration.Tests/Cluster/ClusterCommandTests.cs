@@ -89,7 +89,8 @@ public sealed class ClusterCommandTests(RedisAndSilo cluster) : IClassFixture<Re
 
         Assert.Equal(2, code);
         Assert.Equal($"error: {spec}: the cluster already has a sweep named 'changed' with a different spec " +
-                     "(lambdas: [0, 0.1] here, [0] stored); rename this sweep (its `name` key) to submit it", output.Trim());
+                     "(lambdas: [0, 0.1] here, [0] stored); rename this sweep (its `name` key) to submit it",
+            output.Trim());
     }
 
     [Fact]
