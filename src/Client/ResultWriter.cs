@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using Sweep.Experiment;
 using Sweep.Grains;
 
@@ -36,24 +37,51 @@ public static class ResultWriter
     }
 
     /// <summary>
-    /// Prints the summary table at its natural width, wider than the console if need be, so that no
-    /// number or name is wrapped or cut (see <see cref="NaturalWidth"/>); every cell is escaped, as
+    /// Prints the summary. Redirected output (a file, a pipe, a CI log) and a terminal wide enough get the
+    /// table at its natural width (see <see cref="NaturalWidth"/>), so that no number or name is folded or
+    /// cut. A terminal narrower than the table would wrap its lines at the edge and split the numbers
+    /// there, so it gets one block per benchmark instead, a setting per line. Every cell is escaped, as
     /// benchmark names may hold brackets.
     /// </summary>
     public static void Print(IAnsiConsole console, IReadOnlyList<BenchmarkSummary> summary, string folder)
     {
-        var table = new Table().Title(
-            Markup.Escape("Student R² on test: baseline (λ = 0) against the λ chosen on validation"));
-        string[] columns =
-            ["benchmark", "baseline", "best λ", "best", "relative", "teacher λ=0", "teacher best", "failed"];
-        foreach (var column in columns)
+        var table = new Table().Title(Markup.Escape(Title));
+        foreach (var column in Columns)
             table.AddColumn(new TableColumn(Markup.Escape(column)).NoWrap());
         foreach (var row in summary)
             table.AddRow(Cells(row).Select(Markup.Escape).ToArray());
 
-        console.Write(new NaturalWidth(table));
+        var terminal = console.Profile.Capabilities.Ansi || console.Profile.Capabilities.Interactive;
+        var natural = ((IRenderable)table).Measure(RenderOptions.Create(console), 100_000).Max;
+        if (terminal && natural > console.Profile.Width)
+            PrintBlocks(console, summary);
+        else
+            console.Write(new NaturalWidth(table));
+
         var wrote = $"Wrote {Path.Combine(folder, TrialsFile)} and {Path.Combine(folder, SummaryFile)}";
         console.Write(new NaturalWidth(new Text(wrote)));
+        console.WriteLine();
+    }
+
+    private const string Title = "Student R² on test: baseline (λ = 0) against the λ chosen on validation";
+
+    private static readonly string[] Columns =
+        ["benchmark", "baseline", "best λ", "best", "relative", "teacher λ=0", "teacher best", "failed"];
+
+    /// <summary>The summary as one block per benchmark: its name, then each column's value on a line.</summary>
+    private static void PrintBlocks(IAnsiConsole console, IReadOnlyList<BenchmarkSummary> summary)
+    {
+        console.WriteLine(Title);
+        var width = Columns.Skip(1).Max(c => c.Length);
+        foreach (var row in summary)
+        {
+            var cells = Cells(row).ToArray();
+            console.WriteLine();
+            console.WriteLine(cells[0]);
+            for (var k = 1; k < cells.Length; k++)
+                console.WriteLine($"  {Columns[k].PadRight(width)}  {cells[k]}");
+        }
+
         console.WriteLine();
     }
 

@@ -65,32 +65,69 @@ public sealed class ResultWriterTests
     }
 
     [Theory]
-    [InlineData(false, 60)]
-    [InlineData(false, 80)]
-    [InlineData(true, 60)]
-    [InlineData(true, 80)]
-    public void A_console_narrower_than_the_summary_table_gets_it_at_its_natural_width(bool terminal, int width)
+    [InlineData(60)]
+    [InlineData(80)]
+    public void Redirected_output_gets_the_table_at_its_natural_width_whatever_the_width(int width)
     {
         using var narrowWriter = new StringWriter();
         using var wideWriter = new StringWriter();
-        var narrow = terminal ? TestConsoles.Terminal(narrowWriter) : Terminal.Plain(narrowWriter);
-        var wide = terminal ? TestConsoles.Terminal(wideWriter) : Terminal.Plain(wideWriter);
+        var narrow = Terminal.Plain(narrowWriter);
+        var wide = Terminal.Plain(wideWriter);
         narrow.Profile.Width = width;
         wide.Profile.Width = 200;
 
-        ResultWriter.Print(narrow, WideSummary, "/runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide");
-        ResultWriter.Print(wide, WideSummary, "/runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide");
+        ResultWriter.Print(narrow, WideSummary, LongFolder);
+        ResultWriter.Print(wide, WideSummary, LongFolder);
 
         var text = narrowWriter.ToString();
         Assert.True(TableWidth(wideWriter.ToString()) > width, "the table must not fit the narrow console");
         foreach (var cell in WideSummaryCells)
             Assert.Contains($" {cell} ", text);
         Assert.DoesNotContain("…", text);
-        Assert.Contains(
-            "Wrote /runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide/trials.csv and "
-            + "/runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide/summary.csv", text);
+        Assert.Contains(Wrote, text);
         Assert.Equal(wideWriter.ToString(), text);
     }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(80)]
+    public void A_terminal_narrower_than_the_table_gets_a_block_per_benchmark_with_whole_values(int width)
+    {
+        using var writer = new StringWriter();
+        var console = TestConsoles.Terminal(writer);
+        console.Profile.Width = width;
+
+        ResultWriter.Print(console, WideSummary, LongFolder);
+
+        var lines = writer.ToString().Split('\n').Select(line => line.TrimEnd()).ToArray();
+        Assert.DoesNotContain(lines, line => line.Contains('│'));
+        Assert.All(lines.Where(line => !line.StartsWith("Wrote", StringComparison.Ordinal)),
+            line => Assert.True(line.Length <= width, line));
+        Assert.Contains("airfoil_self_noise", lines);
+        Assert.Contains("  baseline      0.6593", lines);
+        Assert.Contains("  relative      +6.4 %", lines);
+        Assert.Contains("  teacher best  0.9100", lines);
+        Assert.Contains("  failed        1/4", lines);
+        Assert.Contains(Wrote, writer.ToString());
+    }
+
+    [Fact]
+    public void A_terminal_wide_enough_gets_the_table()
+    {
+        using var writer = new StringWriter();
+        var console = TestConsoles.Terminal(writer);
+        console.Profile.Width = 200;
+
+        ResultWriter.Print(console, WideSummary, "/runs/x");
+
+        foreach (var cell in WideSummaryCells)
+            Assert.Contains($" {cell} ", writer.ToString());
+        Assert.Contains('│', writer.ToString());
+    }
+
+    private const string LongFolder = "/runs/a-folder-whose-path-is-longer-than-the-terminal-is-wide";
+
+    private const string Wrote = "Wrote " + LongFolder + "/trials.csv and " + LongFolder + "/summary.csv";
 
     private static int TableWidth(string text) =>
         text.Split('\n').Where(line => line.Contains('│')).Max(line => line.TrimEnd().Length);
