@@ -51,7 +51,8 @@ public sealed class SweepClockTests : IAsyncLifetime
     public async Task A_cancelled_sweep_stops_its_clock_once_its_running_trial_has_ended()
     {
         using var folder = new TemporaryFolder();
-        var sweep = await StartAsync(folder, "clock-cancel", seeds: "[1, 2, 3]");
+        // Trials of a few seconds each, so that the cancellation finds the first running and the others pending.
+        var sweep = await StartAsync(folder, "clock-cancel", seeds: "[1, 2, 3]", epochs: 2000, generations: 2000);
         await sweep.Cancel();
 
         var over = await WaitUntilAsync(sweep, p => p.IsOver);
@@ -68,8 +69,11 @@ public sealed class SweepClockTests : IAsyncLifetime
         Assert.Equal(shown, ProgressView.Describe(later));
     }
 
-    /// <summary>Starts a sweep of tiny trials (a teacher of five epochs, a student of two generations).</summary>
-    private async Task<ISweepGrain> StartAsync(TemporaryFolder folder, string name, string seeds)
+    /// <summary>
+    /// Starts a sweep of small trials (by default a teacher of five epochs, a student of two generations).
+    /// </summary>
+    private async Task<ISweepGrain> StartAsync(
+        TemporaryFolder folder, string name, string seeds, int epochs = 5, int generations = 2)
     {
         var specPath = folder.Write($"{name}.yaml", $"""
             name: {name}
@@ -78,11 +82,11 @@ public sealed class SweepClockTests : IAsyncLifetime
             seeds: {seeds}
             teacher:
               hidden: [4]
-              epochs: 5
+              epochs: {epochs}
             student:
               islands: 1
               population: 20
-              generations: 2
+              generations: {generations}
               max_size: 10
             """);
         var sweep = _cluster.Client.GetGrain<ISweepGrain>(name);
