@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Sweep.Grains;
 
@@ -33,12 +34,16 @@ public static class ProgressView
     public static string Describe(SweepProgress p, bool withTime = true, DateTime? since = null)
     {
         var elapsed = withTime ? Elapsed(p, since, DateTime.UtcNow) : null;
-        var time = elapsed is { } e ? $" [{e:hh\\:mm\\:ss}]" : string.Empty;
+        var time = elapsed is { } e ? $" [{Clock(e)}]" : string.Empty;
         var waiting = p.WaitingFor is null ? string.Empty : $" ({p.WaitingFor})";
         var cancelled = p.Cancelled ? ", cancelled" : string.Empty;
         return $"{p.Name}: {p.Done + p.Failed}/{p.Total} ended ({p.Done} done, {p.Failed} failed), " +
                $"{p.Running} running, {p.Pending} pending{cancelled}{waiting}{time}";
     }
+
+    /// <summary>Hours, minutes and seconds, with whole days in front once there are any (1.02:03:04).</summary>
+    public static string Clock(TimeSpan elapsed) =>
+        elapsed.ToString(elapsed.Days > 0 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The time from <paramref name="since"/> (null: the sweep's first submission) to

@@ -133,4 +133,15 @@ public sealed class ProgressViewTests
         var next = 0;
         return () => Task.FromResult(answers[Math.Min(next++, answers.Length - 1)]);
     }
+
+    [Theory]
+    [InlineData(0, 0, 5, 7, "00:05:07")]
+    [InlineData(0, 23, 59, 59, "23:59:59")]
+    [InlineData(1, 2, 3, 4, "1.02:03:04")]
+    [InlineData(12, 0, 0, 0, "12.00:00:00")]
+    public void The_clock_shows_whole_days_once_a_sweep_has_run_for_one(
+        int days, int hours, int minutes, int seconds, string shown)
+    {
+        Assert.Equal(shown, ProgressView.Clock(new TimeSpan(days, hours, minutes, seconds)));
+    }
 }
