@@ -7,10 +7,10 @@ public sealed partial class RunCommandTests
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(40);
 
     /// <summary>
-    /// The tiny sweep with teachers of 400 epochs, about a second a trial, so that after the first ends the
-    /// other seven cannot all end before the signal arrives.
+    /// The tiny sweep with teachers of 400 epochs, about a second a trial: after the first trial ends the
+    /// other seven cannot all end before a signal arrives, nor before the next scrape of the metrics.
     /// </summary>
-    private static readonly string InterruptedSpec =
+    private static readonly string SlowSpec =
         TinySpec.Replace("  epochs: 40\n", "  epochs: 400\n  patience: 0\n", StringComparison.Ordinal);
 
     /// <summary>
@@ -24,7 +24,7 @@ public sealed partial class RunCommandTests
     public async Task A_signalled_run_exits_with_130_keeps_its_trials_and_the_same_command_resumes(string signal)
     {
         using var folder = new TemporaryFolder();
-        var spec = folder.Write("tiny.yaml", InterruptedSpec);
+        var spec = folder.Write("tiny.yaml", SlowSpec);
         var output = Path.Combine(folder.Path, "out");
 
         HashSet<string> finishedBefore;

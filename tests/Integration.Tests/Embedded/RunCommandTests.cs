@@ -84,7 +84,8 @@ public sealed partial class RunCommandTests
     public async Task With_a_metrics_port_the_run_serves_prometheus_trial_counters_on_loopback()
     {
         using var folder = new TemporaryFolder();
-        var spec = folder.Write("tiny.yaml", TinySpec);
+        // Trials of about a second each, so the run is still serving when a trial has started.
+        var spec = folder.Write("tiny.yaml", SlowSpec);
         var port = FreePorts.Take();
 
         using var run = SweepProcess.Start("run", spec, "--out", Path.Combine(folder.Path, "out"),
