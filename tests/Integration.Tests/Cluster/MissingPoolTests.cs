@@ -14,10 +14,7 @@ public sealed class MissingPoolTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => TestSilo.Configure(silo, new SweepSiloOptions { Pools = SiloPools.Cpu }));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await TestSilo.StartClusterAsync(1, _ => new SweepSiloOptions { Pools = SiloPools.Cpu });
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

@@ -20,11 +20,8 @@ public sealed class SweepClockTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var pools = $"{SiloPools.Gpu},{SiloPools.Cpu}";
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => TestSilo.Configure(
-            silo, new SweepSiloOptions { Pools = pools, TeacherThreads = 1, MaxActiveTrials = 1 }));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await TestSilo.StartClusterAsync(
+            1, _ => new SweepSiloOptions { Pools = pools, TeacherThreads = 1, MaxActiveTrials = 1 });
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

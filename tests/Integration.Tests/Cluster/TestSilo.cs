@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.TestingHost;
 using Sweep.Grains;
 using Sweep.Grains.Hosting;
 using Sweep.Grains.Placement;
@@ -22,5 +23,19 @@ internal static class TestSilo
         silo.UseInMemoryReminderService();
         silo.Services.AddSingleton(Options.Create(options));
         silo.Services.AddSweepServices();
+    }
+
+    /// <summary>
+    /// Starts an in-process cluster of <paramref name="silos"/> Sweep silos, each configured by
+    /// <see cref="Configure"/> with the options <paramref name="optionsFor"/> gives for its silo name.
+    /// </summary>
+    public static async Task<InProcessTestCluster> StartClusterAsync(
+        short silos, Func<string, SweepSiloOptions> optionsFor)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((options, silo) => Configure(silo, optionsFor(options.SiloName)));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
     }
 }

@@ -21,15 +21,12 @@ public sealed class TwoPoolClusterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((options, silo) =>
+        _cluster = await TestSilo.StartClusterAsync(2, siloName =>
         {
-            _gpuSiloName ??= options.SiloName;
-            var pool = options.SiloName == _gpuSiloName ? SiloPools.Gpu : SiloPools.Cpu;
-            TestSilo.Configure(silo, new SweepSiloOptions { Pools = pool, TeacherThreads = 1 });
+            _gpuSiloName ??= siloName;
+            var pool = siloName == _gpuSiloName ? SiloPools.Gpu : SiloPools.Cpu;
+            return new SweepSiloOptions { Pools = pool, TeacherThreads = 1 };
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
