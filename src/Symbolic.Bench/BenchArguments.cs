@@ -22,6 +22,13 @@ internal sealed record BenchArguments
     public bool Refit { get; init; } = true;
 
     /// <summary>
+    /// How the model is chosen from the front (<c>--select aicc|validation</c>): by AICc on all training rows after
+    /// refitting every entry there (<see cref="ModelSelection.SelectByAicc"/>), or by the held-out rows' error
+    /// (<see cref="ModelSelection.Select"/>, the sweep's rule).
+    /// </summary>
+    public Selection Select { get; init; } = Selection.Aicc;
+
+    /// <summary>
     /// File to which the black-box benchmark writes one row per data set and seed (test R², size, formula),
     /// or null for none (<c>--fits FILE</c>).
     /// </summary>
@@ -109,6 +116,12 @@ internal sealed record BenchArguments
                     "off" => false,
                     _ => throw new ArgumentException($"--refit takes on or off, not {value}."),
                 } },
+                "--select" => result with { Select = value switch
+                {
+                    "aicc" => Selection.Aicc,
+                    "validation" => Selection.Validation,
+                    _ => throw new ArgumentException($"--select takes aicc or validation, not {value}."),
+                } },
                 "--fits" => result with { Fits = value },
                 "--only" => result with { Only = value.Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 _ => throw new ArgumentException($"Unknown option {args[k]}."),
@@ -142,4 +155,14 @@ internal sealed record BenchArguments
 
         return Path.Combine("..", "shared", "datasets");
     }
+}
+
+/// <summary>Rules by which a benchmark chooses the model it scores from the front.</summary>
+internal enum Selection
+{
+    /// <summary>Every entry refitted on all training rows; the lowest AICc there wins.</summary>
+    Aicc,
+
+    /// <summary>The smallest entry within 1 % of the lowest error on the held-out training rows, then refitted.</summary>
+    Validation,
 }

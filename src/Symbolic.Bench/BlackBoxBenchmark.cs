@@ -61,7 +61,7 @@ internal static class BlackBoxBenchmark
                 var split = Standardized.Split(x, y, names.Count, seed, 0.75, arguments.MaxRows);
                 var sized = arguments.Sets(nameof(SymbolicOptions.MaxSize)) ? options
                     : options with { MaxSize = split.Fit.Rows >= LargeFitRows ? LargeMaxSize : options.MaxSize };
-                return Scoring.Run(sized, Islands, seed, split, arguments.Refit);
+                return Scoring.Run(sized, Islands, seed, split, arguments.Refit, arguments.Select);
             }).ToArray();
             foreach (var (r, seed) in results.Select((r, k) => (r, k + 1)))
             {

@@ -2,7 +2,7 @@ using Sweep.Symbolic.Bench;
 
 // Benchmarks of the symbolic-regression engine; docs/benchmarks.md records the figures.
 string[] common = ["--datasets"];
-string[] fitting = [.. common, "--seeds", "--evaluations", "--set", "--refit"];
+string[] fitting = [.. common, "--seeds", "--evaluations", "--set", "--refit", "--select"];
 var commands = new Dictionary<string, (string[] Options, Func<BenchArguments, int> Run, string Help)>
 {
     ["eval"] = ([], EvaluationBenchmark.Run,
@@ -43,8 +43,8 @@ int Usage(string? unknown)
     }
 
     Console.Error.WriteLine("Options take one value each: --datasets DIR, --seeds N, --evaluations N (total per");
-    Console.Error.WriteLine("fit), --set Name=Value (a SymbolicOptions setting), --refit on|off, --max-rows N");
-    Console.Error.WriteLine("(training rows), --only a,b (data sets by catalog name), --fits FILE (one row per");
-    Console.Error.WriteLine("data set and seed).");
+    Console.Error.WriteLine("fit), --set Name=Value (a SymbolicOptions setting), --refit on|off, --select");
+    Console.Error.WriteLine("aicc|validation (model-selection rule; default aicc), --max-rows N (training rows),");
+    Console.Error.WriteLine("--only a,b (data sets by catalog name), --fits FILE (one row per data set and seed).");
     return unknown is null && args.Length > 0 ? 0 : 2;
 }

@@ -21,23 +21,41 @@ internal static class Scoring
     }
 
     /// <summary>
-    /// Runs the engine, picks the model by validation error and, when <paramref name="refit"/> is set, fits its
-    /// constants again on all training rows (<see cref="ModelSelection.Refit"/>). Returns the model with its test
-    /// R², the test R² of the chosen model before the refit (the same as TestR2 without one), time and
-    /// evaluations (the refit's included).
+    /// Runs the engine on the split's fit rows and chooses the model by <paramref name="selection"/>: by AICc after
+    /// refitting every front entry on all training rows, or by error on the held-out validation rows and then, when
+    /// <paramref name="refit"/> is set, refitted on all training rows (<see cref="ModelSelection.Refit"/>). With
+    /// AICc and <paramref name="refit"/> off, entries are compared on all training rows with the constants they
+    /// were evolved with. Returns the model with its test R², the test R² of the chosen model before the refit (the
+    /// same as TestR2 without one), time and evaluations (refits included).
     /// </summary>
     public static (FrontEntry Model, double TestR2, double TestR2Chosen, double Seconds, long Evaluations) Run(
-        SymbolicOptions options, int islands, int seed, Standardized split, bool refit)
+        SymbolicOptions options, int islands, int seed, Standardized split, bool refit, Selection selection)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var regressor = new SymbolicRegressor(options, islands, seed);
         var front = regressor.Fit(split.Fit);
-        var chosen = ModelSelection.Select(front, split.Validation);
-        var (model, evaluations) = (chosen, regressor.Evaluations);
-        if (refit)
+        FrontEntry chosen, model;
+        var evaluations = regressor.Evaluations;
+        if (selection == Selection.Aicc && refit)
         {
-            model = ModelSelection.Refit(chosen, split.Train, out var spent);
+            model = ModelSelection.SelectByAicc(front, split.Train, out chosen, out var spent);
             evaluations += spent;
+        }
+        else if (selection == Selection.Aicc)
+        {
+            var n = split.Train.Rows;
+            chosen = model = front.MinBy(e =>
+                ModelSelection.Aicc(ModelSelection.ValidationError(e, split.Train), e.Expression.Size, n))!;
+            evaluations += front.Count;
+        }
+        else
+        {
+            chosen = model = ModelSelection.Select(front, split.Validation);
+            if (refit)
+            {
+                model = ModelSelection.Refit(chosen, split.Train, out var spent);
+                evaluations += spent;
+            }
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
