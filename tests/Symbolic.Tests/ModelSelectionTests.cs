@@ -104,9 +104,108 @@ public class ModelSelectionTests
         Assert.Same(undefined, ModelSelection.Refit(undefined, data, out _));
     }
 
+    [Theory]
+    [InlineData(0.5, 3, 20)]
+    [InlineData(2.0, 7, 500)]
+    [InlineData(1e-8, 1, 4)]
+    public void Aicc_is_the_aic_of_a_gaussian_model_plus_the_small_sample_correction(double mse, int k, int n)
+    {
+        // AIC = n·ln(MSE) + 2k (constant terms dropped) plus the correction 2k(k + 1)/(n − k − 1).
+        var expected = (n * Math.Log(mse)) + (2 * k) + (2.0 * k * (k + 1) / (n - k - 1));
+
+        Assert.Equal(expected, ModelSelection.Aicc(mse, k, n), 9);
+    }
+
+    [Fact]
+    public void Aicc_is_undefined_for_as_many_parameters_as_rows_less_one_and_for_a_non_finite_error()
+    {
+        Assert.Equal(double.PositiveInfinity, ModelSelection.Aicc(0.1, 9, 10));
+        Assert.Equal(double.PositiveInfinity, ModelSelection.Aicc(0.1, 12, 10));
+        Assert.Equal(double.PositiveInfinity, ModelSelection.Aicc(double.NaN, 2, 10));
+        Assert.Equal(double.PositiveInfinity, ModelSelection.Aicc(double.PositiveInfinity, 2, 10));
+        Assert.True(double.IsFinite(ModelSelection.Aicc(0.1, 8, 10)));
+    }
+
+    [Fact]
+    public void By_aicc_a_noisy_line_is_chosen_over_a_longer_formula_that_fits_better_and_comes_back_least_squares()
+    {
+        var noise = new Random(41);
+        var data = TestData.Make(60, 2, x => (2 * x[0]) + 0.5 + (0.6 * (noise.NextDouble() - 0.5)), seed: 42);
+        var unrelated = new FrontEntry(Programs.Parse("x1"), 1, 4.0);
+        var line = new FrontEntry(Programs.Parse("((x0 * 1.7) + 0.2)"), 1, 0.2);
+        var longer = new FrontEntry(Programs.Parse("(((x0 + (0.01 * x1)) * 1.7) + 0.2)"), 5, 0.02);
+
+        var chosen = ModelSelection.SelectByAicc([unrelated, longer, line], data, out var original, out var spent);
+
+        Assert.Same(line, original);
+        Assert.True(spent > 3, $"{spent} evaluations");
+        var (slope, intercept) = LeastSquares(data);
+        var predictions = new double[data.Rows];
+        Evaluator.Evaluate(chosen.Expression, data, predictions);
+        for (var r = 0; r < data.Rows; r++)
+        {
+            Assert.Equal((slope * TestData.Row(data, r)[0]) + intercept, predictions[r], 6);
+        }
+
+        // The longer formula nests the line, so refitted it fits the rows better; its penalty decides.
+        var refitted = new[] { unrelated, longer, line }.Select(e => ModelSelection.Refit(e, data, out _)).ToArray();
+        var errors = refitted.Select(e => ModelSelection.ValidationError(e, data)).ToArray();
+        Assert.True(errors[1] < errors[2], string.Join(", ", errors));
+        var aicc = refitted.Select((e, k) => ModelSelection.Aicc(errors[k], e.Expression.Size, data.Rows)).ToArray();
+        Assert.True(aicc[2] < aicc[0] && aicc[2] < aicc[1], string.Join(", ", aicc));
+    }
+
+    [Fact]
+    public void By_aicc_a_longer_formula_is_chosen_when_it_lowers_the_error_far_beyond_its_penalty()
+    {
+        var data = TestData.Make(80, 1, x => (x[0] * x[0]) + 0.3, seed: 43);
+        var line = new FrontEntry(Programs.Parse("x0"), 1, 0.9);
+        var parabola = new FrontEntry(Programs.Parse("square((x0 + 0.2))"), 4, 0.1);
+
+        ModelSelection.SelectByAicc([line, parabola], data, out var original, out _);
+
+        Assert.Same(parabola, original);
+    }
+
+    [Fact]
+    public void By_aicc_a_formula_with_as_many_nodes_as_rows_less_one_is_never_chosen_however_exact()
+    {
+        var data = TestData.Make(8, 4, x => x[0] + x[1] + x[2] + x[3], seed: 44);
+        var exact = new FrontEntry(Programs.Parse("(((x0 + x1) + x2) + x3)"), 7, 0.0);
+        var partial = new FrontEntry(Programs.Parse("x0"), 1, 0.5);
+
+        ModelSelection.SelectByAicc([exact, partial], data, out var original, out _);
+
+        Assert.Same(partial, original);
+        Assert.Equal(double.PositiveInfinity, ModelSelection.Aicc(0.0, exact.Expression.Size, data.Rows));
+    }
+
+    [Fact]
+    public void By_aicc_with_no_entry_defined_the_rule_without_validation_chooses()
+    {
+        var data = TestData.Make(3, 2, x => x[0] - x[1], seed: 45);
+        FrontEntry[] front = [new(Programs.Parse("(x0 - x1)"), 3, 0.0), new(Programs.Parse("(x0 * 1.5)"), 2, 0.4)];
+
+        ModelSelection.SelectByAicc(front, data, out var original, out _);
+
+        Assert.Same(ModelSelection.Select(front, validation: null), original);
+    }
+
+    /// <summary>Closed-form simple regression of the target on feature 0.</summary>
+    private static (double Slope, double Intercept) LeastSquares(ProblemData data)
+    {
+        var x = Enumerable.Range(0, data.Rows).Select(r => TestData.Row(data, r)[0]).ToArray();
+        var y = data.Target.ToArray();
+        var (mx, my) = (x.Average(), y.Average());
+        var slope = x.Zip(y, (a, b) => (a - mx) * (b - my)).Sum() / x.Sum(a => (a - mx) * (a - mx));
+        return (slope, my - (slope * mx));
+    }
+
     [Fact]
     public void An_empty_front_is_refused()
     {
         Assert.Throws<ArgumentException>(() => ModelSelection.Select([], null));
+        Assert.Throws<ArgumentException>(() => ModelSelection.SelectByAicc(
+            [], TestData.Make(10, 1, x => x[0]), out _, out _));
     }
 }
