@@ -9,6 +9,9 @@ internal sealed record BenchArguments
 
     public int Seeds { get; init; } = 1;
 
+    /// <summary>The first of the <see cref="Seeds"/> consecutive seeds (<c>--first-seed N</c>).</summary>
+    public int FirstSeed { get; init; } = 1;
+
     public int MaxRows { get; init; } = int.MaxValue;
 
     public long Evaluations { get; init; }
@@ -107,6 +110,7 @@ internal sealed record BenchArguments
             {
                 "--datasets" => result with { Datasets = value },
                 "--seeds" => result with { Seeds = Positive(args[k], value) },
+                "--first-seed" => result with { FirstSeed = Positive(args[k], value) },
                 "--max-rows" => result with { MaxRows = Positive(args[k], value) },
                 "--evaluations" => result with { Evaluations = Positive(args[k], value) },
                 "--set" => result with { Set = [.. result.Set, value] },

@@ -56,14 +56,14 @@ internal static class BlackBoxBenchmark
         foreach (var set in sets)
         {
             var (x, y, names) = ReadPmlb(Path.Combine(arguments.Datasets, set.File));
-            var results = Enumerable.Range(1, arguments.Seeds).Select(seed =>
+            var results = Enumerable.Range(arguments.FirstSeed, arguments.Seeds).Select(seed =>
             {
                 var split = Standardized.Split(x, y, names.Count, seed, 0.75, arguments.MaxRows);
                 var sized = arguments.Sets(nameof(SymbolicOptions.MaxSize)) ? options
                     : options with { MaxSize = split.Fit.Rows >= LargeFitRows ? LargeMaxSize : options.MaxSize };
                 return Scoring.Run(sized, Islands, seed, split, arguments.Refit, arguments.Select);
             }).ToArray();
-            foreach (var (r, seed) in results.Select((r, k) => (r, k + 1)))
+            foreach (var (r, seed) in results.Select((r, k) => (r, arguments.FirstSeed + k)))
             {
                 fits?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{set.Name}\t{seed}\t{r.TestR2:F4}\t{r.TestR2Chosen:F4}\t{r.Model.Expression.Size}\t"

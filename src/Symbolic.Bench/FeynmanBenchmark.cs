@@ -32,7 +32,7 @@ internal static class FeynmanBenchmark
         var runs = 0;
         foreach (var equation in equations)
         {
-            for (var seed = 1; seed <= arguments.Seeds; seed++)
+            for (var seed = arguments.FirstSeed; seed < arguments.FirstSeed + arguments.Seeds; seed++)
             {
                 var (x, y) = equation.Sample(TrainRows + TestRows, seed);
                 var split = Standardized.Split(x, y, equation.Variables.Length, seed,

@@ -2,7 +2,7 @@ using Sweep.Symbolic.Bench;
 
 // Benchmarks of the symbolic-regression engine; docs/benchmarks.md records the figures.
 string[] common = ["--datasets"];
-string[] fitting = [.. common, "--seeds", "--evaluations", "--set", "--refit", "--select"];
+string[] fitting = [.. common, "--seeds", "--first-seed", "--evaluations", "--set", "--refit", "--select"];
 var commands = new Dictionary<string, (string[] Options, Func<BenchArguments, int> Run, string Help)>
 {
     ["eval"] = ([], EvaluationBenchmark.Run,
@@ -42,9 +42,10 @@ int Usage(string? unknown)
         Console.Error.WriteLine($"           options: {(options.Length == 0 ? "none" : string.Join(" ", options))}");
     }
 
-    Console.Error.WriteLine("Options take one value each: --datasets DIR, --seeds N, --evaluations N (total per");
-    Console.Error.WriteLine("fit), --set Name=Value (a SymbolicOptions setting), --refit on|off, --select");
-    Console.Error.WriteLine("aicc|validation (model-selection rule; default aicc), --max-rows N (training rows),");
-    Console.Error.WriteLine("--only a,b (data sets by catalog name), --fits FILE (one row per data set and seed).");
+    Console.Error.WriteLine("Options take one value each: --datasets DIR, --seeds N, --first-seed N (seeds N,");
+    Console.Error.WriteLine("N + 1, ...; default 1), --evaluations N (total per fit), --set Name=Value (a");
+    Console.Error.WriteLine("SymbolicOptions setting), --refit on|off, --select aicc|validation (model-selection");
+    Console.Error.WriteLine("rule; default aicc), --max-rows N (training rows), --only a,b (data sets by catalog");
+    Console.Error.WriteLine("name), --fits FILE (one row per data set and seed).");
     return unknown is null && args.Length > 0 ? 0 : 2;
 }
