@@ -19,8 +19,9 @@ internal sealed record BenchArguments
     public IReadOnlyList<string> Only { get; init; } = [];
 
     /// <summary>
-    /// Whether the chosen model's constants are fitted again on all training rows (fit and validation)
-    /// before it is scored (<c>--refit on|off</c>).
+    /// Whether constants are fitted again on all training rows (fit and validation) before the model is scored
+    /// (<c>--refit on|off</c>): every front entry's under <see cref="Selection.Aicc"/>, the chosen model's under
+    /// <see cref="Selection.Validation"/>.
     /// </summary>
     public bool Refit { get; init; } = true;
 
@@ -132,6 +133,12 @@ internal sealed record BenchArguments
             };
         }
 
+        if (result.FirstSeed > int.MaxValue - result.Seeds + 1)
+        {
+            throw new ArgumentException($"--first-seed {result.FirstSeed} with --seeds {result.Seeds} runs past "
+                + $"the largest seed, {int.MaxValue}.");
+        }
+
         result.Apply(new SymbolicOptions());
         return result;
     }
@@ -159,14 +166,4 @@ internal sealed record BenchArguments
 
         return Path.Combine("..", "shared", "datasets");
     }
-}
-
-/// <summary>Rules by which a benchmark chooses the model it scores from the front.</summary>
-internal enum Selection
-{
-    /// <summary>Every entry refitted on all training rows; the lowest AICc there wins.</summary>
-    Aicc,
-
-    /// <summary>The smallest entry within 1 % of the lowest error on the held-out training rows, then refitted.</summary>
-    Validation,
 }

@@ -37,7 +37,8 @@ internal static class FeynmanBenchmark
                 var (x, y) = equation.Sample(TrainRows + TestRows, seed);
                 var split = Standardized.Split(x, y, equation.Variables.Length, seed,
                     TrainRows / (double)(TrainRows + TestRows), int.MaxValue, scaleFeatures: false);
-                var (model, r2, _, seconds, evaluations) = Scoring.Run(options, Islands, seed, split, arguments.Refit, arguments.Select);
+                var (model, r2, _, seconds, evaluations) =
+                    Scoring.Run(options, Islands, seed, split, arguments.Refit, arguments.Select);
                 solved += r2 > 0.999 ? 1 : 0;
                 runs++;
                 var formula = ExpressionFormatter.ToInfix(model.Expression, equation.Variables);

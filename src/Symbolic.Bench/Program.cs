@@ -44,8 +44,8 @@ int Usage(string? unknown)
 
     Console.Error.WriteLine("Options take one value each: --datasets DIR, --seeds N, --first-seed N (seeds N,");
     Console.Error.WriteLine("N + 1, ...; default 1), --evaluations N (total per fit), --set Name=Value (a");
-    Console.Error.WriteLine("SymbolicOptions setting), --refit on|off, --select aicc|validation (model-selection");
-    Console.Error.WriteLine("rule; default aicc), --max-rows N (training rows), --only a,b (data sets by catalog");
-    Console.Error.WriteLine("name), --fits FILE (one row per data set and seed).");
+    Console.Error.WriteLine("SymbolicOptions setting), --refit on|off (default on), --select aicc|validation");
+    Console.Error.WriteLine("(model-selection rule; default aicc), --max-rows N (training rows), --only a,b (data");
+    Console.Error.WriteLine("sets by catalog name), --fits FILE (one row per data set and seed).");
     return unknown is null && args.Length > 0 ? 0 : 2;
 }

@@ -36,17 +36,10 @@ internal static class Scoring
         var front = regressor.Fit(split.Fit);
         FrontEntry chosen, model;
         var evaluations = regressor.Evaluations;
-        if (selection == Selection.Aicc && refit)
+        if (selection == Selection.Aicc)
         {
-            model = ModelSelection.SelectByAicc(front, split.Train, out chosen, out var spent);
+            model = ModelSelection.SelectByAicc(front, split.Train, out chosen, out var spent, refit);
             evaluations += spent;
-        }
-        else if (selection == Selection.Aicc)
-        {
-            var n = split.Train.Rows;
-            chosen = model = front.MinBy(e =>
-                ModelSelection.Aicc(ModelSelection.ValidationError(e, split.Train), e.Expression.Size, n))!;
-            evaluations += front.Count;
         }
         else
         {

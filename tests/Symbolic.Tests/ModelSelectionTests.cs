@@ -138,7 +138,9 @@ public class ModelSelectionTests
         var chosen = ModelSelection.SelectByAicc([unrelated, longer, line], data, out var original, out var spent);
 
         Assert.Same(line, original);
-        Assert.True(spent > 3, $"{spent} evaluations");
+        var expectedSpent = new[] { unrelated, longer, line }.Sum(e =>
+            ReferenceEquals(ModelSelection.Refit(e, data, out var s), e) ? s + 1 : s);
+        Assert.Equal(expectedSpent, spent);
         var (slope, intercept) = LeastSquares(data);
         var predictions = new double[data.Rows];
         Evaluator.Evaluate(chosen.Expression, data, predictions);
@@ -159,36 +161,70 @@ public class ModelSelectionTests
     public void By_aicc_a_longer_formula_is_chosen_when_it_lowers_the_error_far_beyond_its_penalty()
     {
         var data = TestData.Make(80, 1, x => (x[0] * x[0]) + 0.3, seed: 43);
-        var line = new FrontEntry(Programs.Parse("x0"), 1, 0.9);
-        var parabola = new FrontEntry(Programs.Parse("square((x0 + 0.2))"), 4, 0.1);
+        var line = new FrontEntry(Programs.Parse("((x0 * 0.5) + 1)"), 1, 0.9);
+        var parabola = new FrontEntry(Programs.Parse("((square((x0 + 0.2)) * 0.9) + 0.1)"), 4, 0.1);
 
-        ModelSelection.SelectByAicc([line, parabola], data, out var original, out _);
+        var chosen = ModelSelection.SelectByAicc([line, parabola], data, out var original, out _);
 
         Assert.Same(parabola, original);
+        Assert.True(chosen.Error < 1e-12, $"error after the refit {chosen.Error}");
     }
 
     [Fact]
-    public void By_aicc_a_formula_with_as_many_nodes_as_rows_less_one_is_never_chosen_however_exact()
+    public void By_aicc_a_formula_with_more_nodes_than_rows_less_one_is_never_chosen_however_exact()
     {
-        var data = TestData.Make(8, 4, x => x[0] + x[1] + x[2] + x[3], seed: 44);
+        var data = TestData.Make(6, 4, x => x[0] + x[1] + x[2] + x[3], seed: 44);
         var exact = new FrontEntry(Programs.Parse("(((x0 + x1) + x2) + x3)"), 7, 0.0);
         var partial = new FrontEntry(Programs.Parse("x0"), 1, 0.5);
 
         ModelSelection.SelectByAicc([exact, partial], data, out var original, out _);
 
         Assert.Same(partial, original);
-        Assert.Equal(double.PositiveInfinity, ModelSelection.Aicc(0.0, exact.Expression.Size, data.Rows));
+        Assert.Equal(double.PositiveInfinity, ModelSelection.Aicc(1e-9, exact.Expression.Size, data.Rows));
+    }
+
+    [Fact]
+    public void By_aicc_exact_fits_of_different_sizes_are_ties_won_by_the_smallest()
+    {
+        var data = TestData.Make(300, 2, x => x[0] / x[1], seed: 21, low: 1, high: 3);
+        var small = new FrontEntry(Programs.Parse("((x0 / x1) * 1.00000000001)"), 5, 1e-20);
+        var large = new FrontEntry(Programs.Parse("(((x0 - x1) / x1) + 1)"), 7, 0.0);
+        Assert.True(ModelSelection.ValidationError(small, data) > ModelSelection.ValidationError(large, data));
+
+        ModelSelection.SelectByAicc([small, large], data, out var original, out _, refit: false);
+
+        Assert.Same(small, original);
+    }
+
+    [Fact]
+    public void By_aicc_without_a_refit_the_entries_are_compared_with_their_own_constants()
+    {
+        var data = TestData.Make(60, 1, x => (3 * x[0]) + 1, seed: 46);
+        var rough = new FrontEntry(Programs.Parse("((x0 * 2) + 1)"), 1, 0.1);
+        var exact = new FrontEntry(Programs.Parse("((x0 * 3) + (1 + (0 * x0)))"), 5, 0.0);
+
+        var refitted = ModelSelection.SelectByAicc([rough, exact], data, out var withRefit, out _);
+        var kept = ModelSelection.SelectByAicc([rough, exact], data, out var withoutRefit, out var spent, refit: false);
+
+        Assert.Same(rough, withRefit);
+        Assert.True(refitted.Error < 1e-12, $"error after the refit {refitted.Error}");
+        Assert.Same(exact, withoutRefit);
+        Assert.Same(exact, kept);
+        Assert.Equal(2, spent);
     }
 
     [Fact]
     public void By_aicc_with_no_entry_defined_the_rule_without_validation_chooses()
     {
         var data = TestData.Make(3, 2, x => x[0] - x[1], seed: 45);
-        FrontEntry[] front = [new(Programs.Parse("(x0 - x1)"), 3, 0.0), new(Programs.Parse("(x0 * 1.5)"), 2, 0.4)];
+        FrontEntry[] front = [new(Programs.Parse("(x0 * 1.5)"), 2, 0.4), new(Programs.Parse("(x0 - x1)"), 3, 0.0)];
+        var byScore = ModelSelection.Select(front, validation: null);
+        Assert.Same(front[1], byScore);
 
-        ModelSelection.SelectByAicc(front, data, out var original, out _);
+        var chosen = ModelSelection.SelectByAicc(front, data, out var original, out _);
 
-        Assert.Same(ModelSelection.Select(front, validation: null), original);
+        Assert.Same(byScore, original);
+        Assert.Equal(byScore.Size, chosen.Size);
     }
 
     /// <summary>Closed-form simple regression of the target on feature 0.</summary>

@@ -11,6 +11,7 @@ namespace Sweep.Symbolic;
 /// Without validation data: PySR's rule. Sorted by size, each entry's score is
 /// −Δln(error)/Δsize against the next smaller entry (the smallest scores 0); among entries whose
 /// training error is at most 1.5 × the lowest, the highest score wins.
+/// <see cref="SelectByAicc"/> is a third rule: every entry refitted on the rows given, the lowest AICc wins.
 /// </remarks>
 public static class ModelSelection
 {
@@ -105,9 +106,12 @@ public static class ModelSelection
     /// returns the refitted entry with the lowest corrected Akaike information criterion,
     /// AICc = n·ln(MSE) + 2k·n / (n − k − 1), where n is <paramref name="data"/>'s row count, MSE the entry's plain
     /// error on those rows and k its <see cref="Expression.Size"/>: every node of the formula counts as a
-    /// parameter, its linear scaling included. Entries with k ≥ n − 1, for which AICc is undefined, and entries
-    /// whose error is not finite are not chosen. <paramref name="original"/> is the chosen entry as it was on
-    /// the front, before its refit.
+    /// parameter, its linear scaling included. An MSE below <see cref="ValidationFloor"/> × the target's
+    /// variance counts as that floor, so exact fits of different sizes differ by their penalty alone, not by
+    /// rounding.
+    /// Entries with k ≥ n − 1, for which AICc is undefined, and entries whose error is not finite are not
+    /// chosen; when that leaves none, the rule without validation data (<see cref="Select"/>) chooses.
+    /// <paramref name="original"/> is the chosen entry as it was on the front, before its refit.
     /// </summary>
     /// <remarks>
     /// Where the search fitted only part of <paramref name="data"/> (the rest held out), the error of each
@@ -115,9 +119,11 @@ public static class ModelSelection
     /// constants; on a small held-out set this chooses better than the held-out error alone, whose noise
     /// decides between formulas of close error.
     /// </remarks>
+    /// <param name="refit">False to compare the entries with the constants they were evolved with.</param>
     /// <param name="evaluations">Program runs spent by the refits and the errors (each Jacobian counts as one).</param>
     public static FrontEntry SelectByAicc(
-        IReadOnlyList<FrontEntry> front, ProblemData data, out FrontEntry original, out long evaluations)
+        IReadOnlyList<FrontEntry> front, ProblemData data, out FrontEntry original, out long evaluations,
+        bool refit = true)
     {
         ArgumentNullException.ThrowIfNull(front);
         ArgumentNullException.ThrowIfNull(data);
@@ -126,34 +132,39 @@ public static class ModelSelection
             throw new ArgumentException("The front is empty; there is no formula to select.", nameof(front));
         }
 
+        var sorted = front.OrderBy(e => e.Size).ThenBy(e => e.Error).ToArray();
+        var candidates = new FrontEntry[sorted.Length];
+        var floor = ValidationFloor * data.TargetVariance;
         evaluations = 0;
-        FrontEntry? best = null;
-        original = front[0];
+        var best = -1;
         var lowest = double.PositiveInfinity;
-        foreach (var entry in front.OrderBy(e => e.Size).ThenBy(e => e.Error))
+        for (var k = 0; k < sorted.Length; k++)
         {
-            var refitted = Refit(entry, data, out var spent);
-            var aicc = Aicc(ValidationError(refitted, data), refitted.Expression.Size, data.Rows);
-            evaluations += spent + 1;
+            var spent = 0L;
+            candidates[k] = refit ? Refit(sorted[k], data, out spent) : sorted[k];
+            evaluations += spent;
+            var fresh = !ReferenceEquals(candidates[k], sorted[k]);
+            var error = fresh ? candidates[k].Error : ErrorCounted(sorted[k], data, ref evaluations);
+            var aicc = Aicc(Math.Max(error, floor), candidates[k].Expression.Size, data.Rows);
             if (aicc < lowest)
             {
-                (best, original, lowest) = (refitted, entry, aicc);
+                (best, lowest) = (k, aicc);
             }
         }
 
-        if (best is null)
+        if (best < 0)
         {
-            original = Select(front, validation: null);
-            best = Refit(original, data, out var spent);
-            evaluations += spent;
+            best = Array.IndexOf(sorted, Select(front, validation: null));
         }
 
-        return best;
+        original = sorted[best];
+        return candidates[best];
     }
 
     /// <summary>
     /// AICc = n·ln(mse) + 2k·n / (n − k − 1) of a Gaussian model with <paramref name="k"/> parameters fitted to
     /// <paramref name="n"/> rows; +∞ where it is undefined (k ≥ n − 1) or <paramref name="mse"/> is not finite.
+    /// An <paramref name="mse"/> below 1e-300 counts as 1e-300.
     /// </summary>
     public static double Aicc(double mse, int k, int n)
     {
@@ -164,6 +175,19 @@ public static class ModelSelection
 
         const double floor = 1e-300;
         return (n * Math.Log(Math.Max(mse, floor))) + (2.0 * k * n / (n - k - 1));
+    }
+
+    /// <summary>
+    /// <see cref="ValidationError"/>, adding the one program run it makes to <paramref name="evaluations"/>.
+    /// </summary>
+    private static double ErrorCounted(FrontEntry entry, ProblemData data, ref long evaluations)
+    {
+        if (entry.Expression.MaxFeature < data.Features)
+        {
+            evaluations++;
+        }
+
+        return ValidationError(entry, data);
     }
 
     private static FrontEntry ByValidation(FrontEntry[] sorted, ProblemData validation)
