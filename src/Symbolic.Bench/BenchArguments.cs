@@ -75,7 +75,10 @@ internal sealed record BenchArguments
         var t when t == typeof(IReadOnlyList<string>) => text.Split(';'),
         var t when t == typeof(IReadOnlyList<double>) =>
             text.Split(';').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
-        var t when t.IsEnum => Enum.Parse(t, text),
+        var t when t.IsEnum => Enum.TryParse(t, text, out var member) && Enum.IsDefined(t, member!)
+            && !int.TryParse(text, out _) ? member!
+            : throw new FormatException(
+                $"'{text}' is not one of {string.Join(", ", Enum.GetNames(t))}."),
         var t => Convert.ChangeType(text, t, CultureInfo.InvariantCulture),
     };
 
@@ -110,10 +113,10 @@ internal sealed record BenchArguments
             result = args[k] switch
             {
                 "--datasets" => result with { Datasets = value },
-                "--seeds" => result with { Seeds = Positive(args[k], value) },
+                "--seeds" => result with { Seeds = Positive(args[k], value, MaxSeeds) },
                 "--first-seed" => result with { FirstSeed = Positive(args[k], value) },
                 "--max-rows" => result with { MaxRows = Positive(args[k], value) },
-                "--evaluations" => result with { Evaluations = Positive(args[k], value) },
+                "--evaluations" => result with { Evaluations = Positive(args[k], value, minimum: MinEvaluations) },
                 "--set" => result with { Set = [.. result.Set, value] },
                 "--refit" => result with { Refit = value switch
                 {
@@ -128,9 +131,17 @@ internal sealed record BenchArguments
                     _ => throw new ArgumentException($"--select takes aicc or validation, not {value}."),
                 } },
                 "--fits" => result with { Fits = value },
-                "--only" => result with { Only = value.Split(',', StringSplitOptions.RemoveEmptyEntries) },
+                "--only" => result with { Only = value.Split(',', StringSplitOptions.RemoveEmptyEntries) is
+                    { Length: > 0 } names ? names
+                    : throw new ArgumentException($"--only takes data set names separated by commas, not '{value}'.") },
                 _ => throw new ArgumentException($"Unknown option {args[k]}."),
             };
+        }
+
+        if (!File.Exists(Path.Combine(result.Datasets, "catalog.tsv")))
+        {
+            throw new ArgumentException($"The data sets folder {Path.GetFullPath(result.Datasets)} has no catalog.tsv; "
+                + "pass the folder of the shared data sets with --datasets DIR or $SWEEP_DATASETS.");
         }
 
         if (result.FirstSeed > int.MaxValue - result.Seeds + 1)
@@ -143,9 +154,16 @@ internal sealed record BenchArguments
         return result;
     }
 
-    private static int Positive(string option, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
-            : throw new ArgumentException($"{option} takes a whole number of at least 1, not '{value}'.");
+    /// <summary>Most seeds one run takes (SRBench ran 10 per set).</summary>
+    private const int MaxSeeds = 10_000;
+
+    /// <summary>The smallest total budget: one evaluation for each of the benchmarks' four islands.</summary>
+    private const int MinEvaluations = 4;
+
+    private static int Positive(string option, string value, int maximum = int.MaxValue, int minimum = 1) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+            && n <= maximum ? n
+            : throw new ArgumentException($"{option} takes a whole number from {minimum} to {maximum}, not '{value}'.");
 
     private static string DefaultDatasets()
     {

@@ -47,9 +47,9 @@ internal static class BlackBoxBenchmark
             MaxDepth = 14,
             MaxEvaluations = budget / Islands,
         });
+        using var fits = arguments.Fits is null ? null : OpenFits(arguments.Fits);
         Console.WriteLine("dataset\trows\tmedian_r2_test\tmedian_size\tseconds\tmedian_r2_test_before_refit\t"
             + "operon_r2\toperon_size\tgplearn_r2\tgplearn_size");
-        using var fits = arguments.Fits is null ? null : new StreamWriter(arguments.Fits);
         fits?.WriteLine("dataset\tseed\tr2_test\tr2_test_before_refit\tsize\tevaluations\tseconds\tformula");
         var ours = new List<(double R2, double Size, double R2Chosen)>();
         var theirs = new List<(double OperonR2, double OperonSize, double GplearnR2, double GplearnSize)>();
@@ -94,6 +94,18 @@ internal static class BlackBoxBenchmark
             + $"Operon R² {operonR2:F4} size {operonSize}; "
             + $"gplearn R² {gplearnR2:F4} size {gplearnSize}"));
         return 0;
+    }
+
+    private static StreamWriter OpenFits(string path)
+    {
+        try
+        {
+            return new StreamWriter(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new ArgumentException($"--fits {path}: the file cannot be written ({e.Message})");
+        }
     }
 
     /// <summary>

@@ -32,8 +32,9 @@ internal static class FeynmanBenchmark
         var runs = 0;
         foreach (var equation in equations)
         {
-            for (var seed = arguments.FirstSeed; seed < arguments.FirstSeed + arguments.Seeds; seed++)
+            for (var k = 0; k < arguments.Seeds; k++)
             {
+                var seed = arguments.FirstSeed + k;
                 var (x, y) = equation.Sample(TrainRows + TestRows, seed);
                 var split = Standardized.Split(x, y, equation.Variables.Length, seed,
                     TrainRows / (double)(TrainRows + TestRows), int.MaxValue, scaleFeatures: false);
