@@ -104,8 +104,8 @@ public static class ModelSelection
     /// <summary>
     /// Refits every front entry on <paramref name="data"/> (<see cref="Refit"/>), typically all training rows, and
     /// returns the refitted entry with the lowest corrected Akaike information criterion,
-    /// AICc = n·ln(MSE) + 2k·n / (n − k − 1), where n is <paramref name="data"/>'s row count, MSE the entry's plain
-    /// error on those rows and k its <see cref="Expression.Size"/>: every node of the formula counts as a
+    /// AICc = n·ln(MSE) + 2k·n / (n − k − 1), where n is <paramref name="data"/>'s row count, MSE the entry's
+    /// plain error on those rows and k its <see cref="Expression.Size"/>: every node of the formula counts as a
     /// parameter, its linear scaling included. An MSE below <see cref="ValidationFloor"/> × the target's
     /// variance counts as that floor, so exact fits of different sizes differ by their penalty alone, not by
     /// rounding.
